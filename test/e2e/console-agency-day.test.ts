@@ -285,54 +285,88 @@ describe('console: an agency officer answers an assignment central withdrew mean
   });
 });
 
-describe('console: an agency officer on a phone attaches the evidence of its answer', () => {
-  it('finds the upload within a screen of the answer’s "Kirim", told the file goes with the answer', async () => {
+describe('console: an agency officer on a phone sends its answer with the evidence, on one "Kirim"', () => {
+  it('chooses the files in the answer form: stored with the answer first, a refused one said by name and the answer held', async () => {
+    const officer = await as('pemprov-bali', 'agency_officer');
     try {
       await page.setViewportSize({ width: 390, height: 844 });
       await openCase(ids.evidence);
       const respond = action(page, 'Kirim tanggapan');
       await openAction(respond);
+      // One form: the files are chosen in it, under the answer, and go on its "Kirim".
+      const files = respond.getByLabel(/^Lampiran \(PDF/);
+      await files.setInputFiles([
+        { name: 'berita-acara.pdf', mimeType: 'application/pdf', buffer: Buffer.from(SMALL_PDF) },
+        // Named a photo, but a program inside: refused by its bytes once stored (415).
+        {
+          name: 'foto-lokasi.png',
+          mimeType: 'image/png',
+          buffer: Buffer.from('MZ\x90\x00 this is not an image'),
+        },
+      ]);
+      await respond.getByLabel(/^Jenis tanggapan/).selectOption('final');
       await respond
         .getByLabel(/^Isi tanggapan/)
         .fill('Lampu sudah diganti; berita acara penggantian terlampir.');
+      // The chosen files listed under the field, each to take off, the form on one screen.
       const send = respond.getByRole('button', { name: 'Kirim' });
-      // The agency's upload: its file input, wherever the page puts it.
-      const file = page.getByLabel(/^Berkas \(PDF/);
-      await file.waitFor();
-      await send.scrollIntoViewIfNeeded();
-      const [a, b] = [await send.boundingBox(), await file.boundingBox()];
-      // Both on one screen: from the top of the higher to the bottom of the lower.
-      const span = Math.max(a!.y + a!.height, b!.y + b!.height) - Math.min(a!.y, b!.y);
-      await page.screenshot({ path: '/tmp/agency-answer-upload-phone.png' });
-      await shot('answer-upload-phone-full');
-      const upload = file.locator('xpath=ancestor::form[1]');
-      const says = await upload.innerText();
-      expect.soft(span, `"Kirim" and the upload ${span} px apart`).toBeLessThanOrEqual(844);
-      expect.soft(says, says).toMatch(/lampiran tanggapan/i);
-      // Uploaded there: said there, and listed with the agency's answer in the case's files.
-      await file.setInputFiles({
-        name: 'berita-acara.pdf',
-        mimeType: 'application/pdf',
-        buffer: Buffer.from(SMALL_PDF),
-      });
-      await upload.getByRole('button', { name: 'Unggah' }).click();
-      await upload.getByText('Lampiran berita-acara.pdf tersimpan.').waitFor();
-      await upload.scrollIntoViewIfNeeded();
-      await page.screenshot({ path: '/tmp/agency-answer-uploaded-phone.png' });
-      const files = page.getByRole('region', { name: 'Lampiran', exact: true });
-      await files.getByText('berita-acara.pdf', { exact: true }).waitFor();
-      expect(await files.getByRole('heading', { name: /^Tanggapan / }).innerText()).toBe(
-        'Tanggapan Pemerintah Provinsi Bali',
-      );
+      await respond.getByRole('button', { name: 'Hapus foto-lokasi.png' }).waitFor();
+      await respond.screenshot({ path: '/tmp/agency-answer-files-phone.png' });
+      const whole = (await respond.boundingBox())!;
+      expect.soft(whole.height, `the form ${whole.height} px tall`).toBeLessThanOrEqual(844);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
         390,
       );
-      // Its hint read with the file input, its heading in the card's outline: WCAG 2.2 AA.
-      expect(await accessibilityViolations(page)).toEqual([]);
-      // And on a desktop: the same card, its upload beside the answer.
       await page.setViewportSize({ width: 1280, height: 900 });
-      await send.scrollIntoViewIfNeeded();
-      await page.screenshot({ path: '/tmp/agency-answer-upload-desktop.png' });
+      await respond.screenshot({ path: '/tmp/agency-answer-files-desktop.png' });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await send.click();
+      // The question names the files that go with the final answer.
+      const ask = respond.getByRole('alertdialog');
+      await expect.poll(() => ask.innerText()).toContain('berita-acara.pdf');
+      expect(await ask.innerText()).toContain('foto-lokasi.png');
+      await ask.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: '/tmp/agency-answer-files-confirm-phone.png' });
+      await ask.getByRole('button', { name: 'Ya, kirim tindak lanjut akhir' }).click();
+      // The refused file said by name and why; the answer not sent, its text and files kept.
+      const alert = respond.locator('.alert-error');
+      await expect.poll(() => alert.innerText()).toContain('foto-lokasi.png');
+      const said = await alert.innerText();
+      expect(said).toMatch(/Tanggapan belum dikirim/);
+      expect(said).toMatch(/Jenis berkas ini tidak diterima/);
+      expect((await assignmentOf(ids.evidence)).state).toBe('acknowledged');
+      expect(await respond.getByLabel(/^Isi tanggapan/).inputValue()).toMatch(/^Lampu sudah/);
+      await alert.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: '/tmp/agency-answer-files-refused-phone.png' });
+      // Each file says how far it went: the one stored stays (no "Hapus"), the refused one not.
+      await respond.getByText('tersimpan sebagai lampiran').waitFor();
+      expect(await respond.getByRole('button', { name: 'Hapus berita-acara.pdf' }).count()).toBe(0);
+      await respond.screenshot({ path: '/tmp/agency-answer-files-refused-form-phone.png' });
+      await shot('answer-files-refused-phone-full');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        390,
+      );
+      // The field labelled and described, the refusal an alert: WCAG 2.2 AA.
+      expect(await accessibilityViolations(page)).toEqual([]);
+      // Taken off, the answer goes with the file already stored (not stored twice).
+      await respond.getByRole('button', { name: 'Hapus foto-lokasi.png' }).click();
+      await respond.getByRole('button', { name: 'Kirim' }).click();
+      await expect.poll(() => ask.innerText()).toContain('berita-acara.pdf');
+      expect(await ask.innerText()).not.toContain('foto-lokasi.png');
+      await ask.getByRole('button', { name: 'Ya, kirim tindak lanjut akhir' }).click();
+      await expect.poll(async () => (await assignmentOf(ids.evidence)).state).toBe('completed');
+      const listed = (await http.get(`/v1/cases/${ids.evidence}/attachments`, { token: officer }))
+        .body.items as { name: string; status: string; attachedTo: { agencyId: string | null } }[];
+      expect(
+        listed.filter((a) => a.status === 'available').map((a) => [a.name, a.attachedTo.agencyId]),
+      ).toEqual([['berita-acara.pdf', 'pemprov-bali']]);
+      // Listed with the agency's answer in the case's files.
+      const card = page.getByRole('region', { name: 'Lampiran', exact: true });
+      await card.getByText('berita-acara.pdf', { exact: true }).waitFor();
+      expect(await card.getByRole('heading', { name: /^Tanggapan / }).innerText()).toBe(
+        'Tanggapan Pemerintah Provinsi Bali',
+      );
+      await shot('answer-files-sent-phone-full');
     } finally {
       await page.setViewportSize({ width: 1280, height: 900 });
     }

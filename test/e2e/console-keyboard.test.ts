@@ -6,7 +6,8 @@
  * says nothing and starts reading again from the top). A complainant reaches the public form's
  * anti-spam check (the console's focus ring on it). Central signs in, registers a complaint
  * (sent empty first: the summary's links pass axe's target-size), verifies and forwards a new case
- * and plans an activity; an agency acknowledges, uploads its answer's file and says "not ours".
+ * and plans an activity; an agency acknowledges, answers with a file chosen in its answer form
+ * and says "not ours".
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -17,6 +18,7 @@ import {
   signInAs,
   type TestBrowser,
 } from '../support/browser.ts';
+import { SMALL_PDF } from '../support/documents.ts';
 import {
   api,
   complaint,
@@ -204,7 +206,7 @@ describe('the console with the keyboard alone', () => {
     expect(await focused(page)).toMatch(/^input\[combobox\] Tambah instansi/);
   });
 
-  it('an agency acknowledges, uploads a file and says "not ours", Esc taking back the question', async () => {
+  it('an agency acknowledges, answers with a file and says "not ours", Esc taking back the question', async () => {
     await signInAs(page, pantau.url, /^Petugas pemprov-bali/);
     await page.goto(`${pantau.url}/cases/${forwardedId}`);
     await page.getByRole('heading', { level: 1, name: 'Izin usaha ditahan' }).waitFor();
@@ -212,20 +214,32 @@ describe('the console with the keyboard alone', () => {
     await page.keyboard.press('Enter');
     await focusSettles(page, /^p\[status\] Konfirmasi penerimaan: Tersimpan\.$/);
 
-    // A file chosen and uploaded with Enter: the outcome has focus, not <body>. (The chooser
-    // Space opens is the browser's own dialog, not ours: the file is set on the focused input;
-    // waiting for that dialog timed out on a loaded machine.)
-    await tabTo(page, /^input Berkas/);
-    await page.locator('input[type=file]:focus').setInputFiles({
-      name: 'jawaban.pdf',
-      mimeType: 'application/pdf',
-      buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
-    });
-    await tabTo(page, /^button Unggah$/);
+    // The answer with its file, in one form and one "Kirim": files chosen in the answer form's
+    // field, one taken off again (focus back on the field, not <body>), sent with Enter; the
+    // result line has focus and names the file. (The chooser Space opens is the browser's own
+    // dialog, not ours: the files are set on the focused input; waiting for that dialog timed
+    // out on a loaded machine.)
+    await tabTo(page, /^summary Kirim tanggapan/);
     await page.keyboard.press('Enter');
-    await page.getByText('Lampiran jawaban.pdf tersimpan.').waitFor();
-    await focusSettles(page, /Lampiran jawaban\.pdf tersimpan\./);
-    await screenshot(page, 'kb-20-uploaded');
+    await tabTo(page, /^textarea Isi tanggapan/);
+    await page.keyboard.type('Berkas izin sedang diperiksa ulang.');
+    await tabTo(page, /^input Lampiran \(PDF/);
+    await page.locator('input[type=file]:focus').setInputFiles([
+      { name: 'jawaban.pdf', mimeType: 'application/pdf', buffer: Buffer.from(SMALL_PDF) },
+      { name: 'salah-pilih.pdf', mimeType: 'application/pdf', buffer: Buffer.from(SMALL_PDF) },
+    ]);
+    await tabTo(page, /^button Hapus salah-pilih\.pdf$/);
+    await page.keyboard.press('Enter');
+    await page.getByText('salah-pilih.pdf').waitFor({ state: 'detached' });
+    await focusSettles(page, /^input Lampiran \(PDF/);
+    await screenshot(page, 'kb-20-answer-files');
+    await tabTo(page, /^button Kirim$/);
+    await page.keyboard.press('Enter');
+    await focusSettles(
+      page,
+      /^p\[status\] Kirim tanggapan: Tersimpan, dengan lampiran jawaban\.pdf\.$/,
+    );
+    await screenshot(page, 'kb-20-answer-sent');
 
     // "Not ours": the competent agency picked from the list with the arrows and Enter.
     await tabTo(page, /^summary Bukan kewenangan kami/);

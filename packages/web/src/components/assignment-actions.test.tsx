@@ -127,7 +127,7 @@ describe('an agency sends its response', () => {
 });
 
 describe('an agency about to send its final follow-up', () => {
-  it('is told to upload the attachments first: after it, none can be added', async () => {
+  it('is told to choose the attachments first, in this form: after it, none can be added', async () => {
     mockApi(() => json(200, {}));
     renderWith(
       <AssignmentActions
@@ -142,7 +142,7 @@ describe('an agency about to send its final follow-up', () => {
     await userEvent.click(summary);
     const form = within(summary.closest('details')!);
     const hint =
-      /^Unggah lampiran \(surat jawaban, bukti\) di bagian Lampiran tanggapan di bawah formulir ini sebelum mengirim tindak lanjut akhir/;
+      /^Pilih lampirannya \(surat jawaban, bukti\) di bawah sebelum menekan Kirim: sesudah tindak lanjut akhir, lampiran tidak dapat ditambahkan/;
     expect(form.queryByText(hint)).toBeNull();
     const kind = form.getByLabelText(/^Jenis tanggapan/);
     await userEvent.selectOptions(kind, 'final');
@@ -843,5 +843,285 @@ describe('a coordinator answering an assignment one of its member units holds', 
     );
     await act(() => new Promise((r) => setTimeout(r, 20)));
     expect(screen.queryByText(/sedang dipegang/)).toBeNull();
+  });
+});
+
+describe('an agency’s answer carries its files: one "Kirim" stores them, then sends the answer', () => {
+  const stored = (id: string, name: string, status = 'available') => ({
+    id,
+    caseId: 'C1',
+    name,
+    size: 9,
+    contentType: status === 'uploading' ? null : 'application/pdf',
+    sha256: null,
+    status,
+    refusal: null,
+    scan: null,
+    visibility: 'agencies',
+    attachedTo: { kind: 'response', agencyId: 'pemprov-bali', activityId: null },
+    uploadedBy: { sub: 'u1', agency: 'pemprov-bali' },
+    uploadedAt: '2026-03-16T03:00:00.000Z',
+    completedAt: status === 'uploading' ? null : '2026-03-16T03:00:00.000Z',
+    version: 1,
+  });
+  /**
+   * The API and storage: each start answers an attachment named after the file (`A-<name>`) and
+   * a form to `/bucket/<name>`; `storage` and `completion` may refuse one file.
+   */
+  const answerForm = (
+    options: {
+      storage?: (name: string, tries: number) => Response | undefined;
+      completion?: (name: string) => ReturnType<typeof json> | undefined;
+      assignmentState?: string;
+      start?: (name: string) => ReturnType<typeof json> | undefined;
+    } = {},
+  ) => {
+    const tries = new Map<string, number>();
+    const calls = mockApi((call) => {
+      if (call.method !== 'POST') return json(200, {});
+      if (call.path === '/v1/cases/C1/attachments') {
+        const name = (call.body as { name: string }).name;
+        return (
+          options.start?.(name) ??
+          json(201, {
+            attachment: stored(`A-${name}`, name, 'uploading'),
+            upload: {
+              url: `https://uploads.example/bucket/${name}`,
+              fields: { key: `cases/C1/A-${name}` },
+              maxBytes: 20_971_520,
+              expiresAt: '2026-03-16T03:15:00.000Z',
+            },
+          })
+        );
+      }
+      if (call.path.startsWith('/bucket/')) {
+        const name = call.path.slice('/bucket/'.length);
+        tries.set(name, (tries.get(name) ?? 0) + 1);
+        return options.storage?.(name, tries.get(name)!) ?? new Response(null, { status: 204 });
+      }
+      if (call.path.endsWith('/complete')) {
+        const name = call.path.split('/').at(-2)!.slice('A-'.length);
+        return options.completion?.(name) ?? json(200, stored(`A-${name}`, name));
+      }
+      return json(201, { ...assignment, state: 'completed' });
+    });
+    let changed = 0;
+    let filed = 0;
+    renderWith(
+      <AssignmentActions
+        caseId="C1"
+        assignment={
+          {
+            ...assignment,
+            state: options.assignmentState ?? 'acknowledged',
+            generation: 1,
+          } as Schemas['Assignment']
+        }
+        central={false}
+        onFiled={() => (filed += 1)}
+        onChange={() => (changed += 1)}
+      />,
+      { as: { agency: 'pemprov-bali', role: 'agency_officer' } },
+    );
+    const summary = screen.getByText('Kirim tanggapan', { selector: 'summary, summary *' });
+    const form = within(summary.closest('details')!);
+    /** What was sent, in order: `start <name>`, `storage <name>`, `complete <name>`, `response`. */
+    const sent = () =>
+      calls
+        .filter((c) => c.method === 'POST')
+        .map((c) =>
+          c.path === '/v1/cases/C1/attachments'
+            ? `start ${(c.body as { name: string }).name}`
+            : c.path.startsWith('/bucket/')
+              ? `storage ${c.path.slice('/bucket/'.length)}`
+              : c.path.endsWith('/complete')
+                ? `complete ${c.path.split('/').at(-2)!.slice('A-'.length)}`
+                : c.path.endsWith('/responses')
+                  ? 'response'
+                  : c.path,
+        );
+    return {
+      summary,
+      form,
+      calls,
+      sent,
+      changed: () => changed,
+      filed: () => filed,
+    };
+  };
+  const pdf = (name: string) => new File(['%PDF-1.7'], name, { type: 'application/pdf' });
+  const jpeg = (name: string) => new File(['\xff\xd8\xff'], name, { type: 'image/jpeg' });
+
+  it('final: the question names the files; on the yes each file is stored with the answer, then the answer is sent', async () => {
+    const { summary, form, calls, sent, changed, filed } = answerForm();
+    await userEvent.click(summary);
+    await userEvent.upload(form.getByLabelText(/^Lampiran \(PDF/), [
+      pdf('surat-jawaban.pdf'),
+      jpeg('foto-lokasi.jpg'),
+    ]);
+    // Chosen, listed with the answer: nothing sent yet.
+    expect(form.getByText('surat-jawaban.pdf')).toBeTruthy();
+    expect(form.getByText('foto-lokasi.jpg')).toBeTruthy();
+    await userEvent.selectOptions(form.getByLabelText(/^Jenis tanggapan/), 'final');
+    await userEvent.type(form.getByLabelText(/^Isi tanggapan/), 'Jalan sudah diperbaiki.');
+    await userEvent.click(form.getByRole('button', { name: 'Kirim' }));
+    const ask = form.getByRole('alertdialog');
+    expect(ask.textContent).toContain('surat-jawaban.pdf');
+    expect(ask.textContent).toContain('foto-lokasi.jpg');
+    expect(sent()).toEqual([]);
+    await userEvent.click(
+      within(ask).getByRole('button', { name: 'Ya, kirim tindak lanjut akhir' }),
+    );
+    await waitFor(() => expect(changed()).toBe(1));
+    // Files first: after a final answer the API takes none.
+    expect(sent()).toEqual([
+      'start surat-jawaban.pdf',
+      'storage surat-jawaban.pdf',
+      'complete surat-jawaban.pdf',
+      'start foto-lokasi.jpg',
+      'storage foto-lokasi.jpg',
+      'complete foto-lokasi.jpg',
+      'response',
+    ]);
+    const starts = calls.filter((c) => c.path === '/v1/cases/C1/attachments');
+    for (const start of starts)
+      expect(start.body).toMatchObject({
+        attachedTo: { kind: 'response', agencyId: 'pemprov-bali' },
+      });
+    expect(calls.find((c) => c.path.endsWith('/responses'))!.body).toEqual({
+      kind: 'final',
+      message: 'Jalan sudah diperbaiki.',
+      generation: 1,
+    });
+    // The case's attachments card reads its files again.
+    expect(filed()).toBeGreaterThan(0);
+    expect(form.queryByText('surat-jawaban.pdf')).toBeNull();
+  });
+
+  it('a final answer with no file chosen: the question says none goes with it', async () => {
+    const { summary, form } = answerForm();
+    await userEvent.click(summary);
+    await userEvent.selectOptions(form.getByLabelText(/^Jenis tanggapan/), 'final');
+    await userEvent.type(form.getByLabelText(/^Isi tanggapan/), 'Jalan sudah diperbaiki.');
+    await userEvent.click(form.getByRole('button', { name: 'Kirim' }));
+    expect(form.getByRole('alertdialog').textContent).toContain('Tanpa lampiran');
+  });
+
+  it('a file that does not reach storage: the answer is not sent, the file and why said; the retry stores only what was not', async () => {
+    const { summary, form, sent, changed } = answerForm({
+      storage: (name, tries) => {
+        if (name === 'foto-lokasi.jpg' && tries === 1) throw new TypeError('Failed to fetch');
+        return undefined;
+      },
+    });
+    await userEvent.click(summary);
+    await userEvent.upload(form.getByLabelText(/^Lampiran \(PDF/), [
+      pdf('surat-jawaban.pdf'),
+      jpeg('foto-lokasi.jpg'),
+    ]);
+    await userEvent.type(form.getByLabelText(/^Isi tanggapan/), 'Sedang diperbaiki.');
+    await userEvent.click(form.getByRole('button', { name: 'Kirim' }));
+    const alert = await form.findByRole('alert');
+    await waitFor(() => expect(alert.textContent).toContain('foto-lokasi.jpg'));
+    expect(alert.textContent).toContain('Tanggapan belum dikirim');
+    expect(alert.textContent).toContain('Tidak dapat menghubungi server');
+    expect(sent()).not.toContain('response');
+    // The text and both files stay; the one stored says so, and cannot be taken off any more.
+    expect((form.getByLabelText(/^Isi tanggapan/) as HTMLTextAreaElement).value).toBe(
+      'Sedang diperbaiki.',
+    );
+    const stored = form.getByText('surat-jawaban.pdf').closest('li')!;
+    expect(within(stored).getByText(/tersimpan/)).toBeTruthy();
+    expect(within(stored).queryByRole('button')).toBeNull();
+    expect(form.getByText('foto-lokasi.jpg')).toBeTruthy();
+    const before = sent().length;
+    await userEvent.click(form.getByRole('button', { name: 'Kirim' }));
+    await waitFor(() => expect(changed()).toBe(1));
+    expect(sent().slice(before)).toEqual([
+      'start foto-lokasi.jpg',
+      'storage foto-lokasi.jpg',
+      'complete foto-lokasi.jpg',
+      'response',
+    ]);
+  });
+
+  it('a file refused for its type: said with its name; taken off, the answer goes', async () => {
+    const { summary, form, sent, changed } = answerForm({
+      completion: (name) =>
+        name === 'foto-lokasi.jpg'
+          ? json(415, {
+              title: 'Unsupported Media Type',
+              status: 415,
+              code: 'unsupported_media_type',
+              detail: 'foto-lokasi.jpg: the content is application/x-msdownload',
+              requestId: 'r',
+            })
+          : undefined,
+    });
+    await userEvent.click(summary);
+    await userEvent.upload(form.getByLabelText(/^Lampiran \(PDF/), [
+      jpeg('foto-lokasi.jpg'),
+      pdf('surat-jawaban.pdf'),
+    ]);
+    await userEvent.type(form.getByLabelText(/^Isi tanggapan/), 'Sedang diperbaiki.');
+    await userEvent.click(form.getByRole('button', { name: 'Kirim' }));
+    const alert = await form.findByRole('alert');
+    await waitFor(() => expect(alert.textContent).toContain('foto-lokasi.jpg'));
+    expect(alert.textContent).toContain('Jenis berkas ini tidak diterima');
+    expect(sent()).toEqual([
+      'start foto-lokasi.jpg',
+      'storage foto-lokasi.jpg',
+      'complete foto-lokasi.jpg',
+    ]);
+    await userEvent.click(form.getByRole('button', { name: 'Hapus foto-lokasi.jpg' }));
+    expect(form.queryByText('foto-lokasi.jpg')).toBeNull();
+    await userEvent.click(form.getByRole('button', { name: 'Kirim' }));
+    await waitFor(() => expect(changed()).toBe(1));
+    expect(sent().slice(3)).toEqual([
+      'start surat-jawaban.pdf',
+      'storage surat-jawaban.pdf',
+      'complete surat-jawaban.pdf',
+      'response',
+    ]);
+  });
+
+  it('a file over 20 MB is refused at the field, by its name, and never sent', async () => {
+    const { summary, form } = answerForm();
+    await userEvent.click(summary);
+    const big = pdf('pindaian-besar.pdf');
+    Object.defineProperty(big, 'size', { value: 21 * 1024 * 1024 });
+    const input = form.getByLabelText(/^Lampiran \(PDF/);
+    await userEvent.upload(input, [big, pdf('surat-jawaban.pdf')]);
+    const error = form.getByText(/pindaian-besar\.pdf.*20 MB/);
+    expect(error.getAttribute('role')).toBe('alert');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(input.getAttribute('aria-describedby')).toContain(error.id);
+    expect(form.queryByRole('button', { name: 'Hapus pindaian-besar.pdf' })).toBeNull();
+    expect(form.getByRole('button', { name: 'Hapus surat-jawaban.pdf' })).toBeTruthy();
+  });
+
+  it('an assignment ended meanwhile: says files can no longer be added and why, not "reload the page"', async () => {
+    const { summary, form, sent } = answerForm({
+      start: () =>
+        json(409, {
+          title: 'Conflict',
+          status: 409,
+          code: 'invalid_transition',
+          detail: 'an assignment that is completed takes no more files',
+          requestId: 'r',
+        }),
+    });
+    await userEvent.click(summary);
+    await userEvent.upload(form.getByLabelText(/^Lampiran \(PDF/), [pdf('surat-jawaban.pdf')]);
+    await userEvent.type(form.getByLabelText(/^Isi tanggapan/), 'Sedang diperbaiki.');
+    await userEvent.click(form.getByRole('button', { name: 'Kirim' }));
+    const alert = await form.findByRole('alert');
+    await waitFor(() =>
+      expect(alert.textContent).toContain(
+        'Lampiran tidak dapat ditambahkan: penugasan ini sudah selesai',
+      ),
+    );
+    expect(alert.textContent).not.toMatch(/Muat ulang/);
+    expect(sent()).toEqual(['start surat-jawaban.pdf']);
   });
 });

@@ -11,7 +11,7 @@ export const endedGone = (
     : t('assignment.formGone', { state: labelOf(t, 'state', a.state) });
 
 /** What an agency (or central) can do on one assignment, each as a small form. */
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import {
   ExtensionDecisionBody,
   ExtensionRequestBody,
@@ -28,6 +28,7 @@ import { getPath } from '../forms/use-form';
 import { formatInstant, type TimeZone } from '../format';
 import { ActionForm, useActionResult, useReadAgain, useUnsent } from './action-form';
 import { AgencySelect, useAgencies } from './agencies';
+import { AnswerFilesField, useAnswerFiles } from './attachments';
 import { NumberField, SelectField, TextField } from './field';
 import { ProblemAlert, Time, useSavedSince } from './ui';
 
@@ -41,7 +42,7 @@ export function AssignmentActions({
   central,
   pendingExtensions = [],
   lastOnCase = false,
-  answerUpload,
+  onFiled,
   onChange,
 }: {
   caseId: string;
@@ -52,10 +53,10 @@ export function AssignmentActions({
   /** This assignment's extension requests awaiting central's decision (the case lists them). */
   pendingExtensions?: readonly Schemas['CaseExtensionRequest'][];
   /**
-   * An agency's upload of the files that go with its answer, right under the answer form (on a
-   * phone it was three screens down, in the case's attachments card): while the assignment is open.
+   * A file chosen with the agency's answer was stored (or refused): the case's attachments card
+   * reads its list again.
    */
-  answerUpload?: ReactNode;
+  onFiled?: () => void;
   onChange: () => void;
 }) {
   const { t, lang } = useI18n();
@@ -65,6 +66,10 @@ export function AssignmentActions({
   const [ackError, setAckError] = useState<unknown>(null);
   const [ackBusy, setAckBusy] = useState(false);
   const announce = useActionResult();
+  // Chosen in the answer form, stored on its "Kirim" before the answer (a separate upload was
+  // forgotten, or taken for the answer; after a final answer no file can follow).
+  const answerFiles = useAnswerFiles({ caseId, agencyId: a.agencyId, onStored: onFiled });
+  const fileNames = answerFiles.files.map((f) => f.upload.file.name);
   // The long texts an agency writes survive an expired session's trip to sign-in (per tab,
   // per user: another officer signing in at this tab does not get them).
   const session = useSession().session;
@@ -157,22 +162,40 @@ export function AssignmentActions({
               initial={{ kind: 'progress' }}
               draftKey={draft('response')}
               submitLabel={t('actions.send')}
-              // The final one ends the assignment for good (no answer or file after it); a progress
-              // update does not, and goes at once.
+              // The final one ends the assignment for good (no answer or file after it), so it
+              // names the files going with it, or says there are none; a progress update does
+              // not, and goes at once.
               confirm={(body) =>
                 body.kind === 'final'
-                  ? { message: t('actions.finalConfirm'), label: t('actions.finalConfirmYes') }
+                  ? {
+                      message: `${t('actions.finalConfirm')} ${
+                        fileNames.length > 0
+                          ? t('actions.finalWithFiles', { files: fileNames.join(', ') })
+                          : t('actions.finalNoFiles')
+                      }`,
+                      label: t('actions.finalConfirmYes'),
+                    }
                   : null
               }
               onDone={onChange}
-              send={(body, key) =>
-                unwrap(
+              // The files first: once a final answer has ended the assignment the API takes none.
+              // One not stored stops the answer, the text and the other files kept.
+              send={async (body, key) => {
+                const files = await answerFiles.store();
+                await unwrap(
                   api.POST('/v1/cases/{id}/assignments/{agencyId}/responses', {
                     params: { path },
                     body: { ...body, generation: a.generation },
                     headers: { 'idempotency-key': key },
                   }),
-                ).catch(forThisForwarding(since.response))
+                ).catch(forThisForwarding(since.response));
+                answerFiles.clear();
+                return files;
+              }}
+              result={(_, files) =>
+                files.length > 0
+                  ? t('actions.sentWithFiles', { files: files.join(', ') })
+                  : t('common.saved')
               }
             >
               {(form) => (
@@ -199,11 +222,11 @@ export function AssignmentActions({
                     multiline
                     required
                   />
+                  <AnswerFilesField files={answerFiles} />
                 </>
               )}
             </ActionForm>
           ) : null}
-          {open ? answerUpload : null}
           {shows('redirect', open) ? (
             <ActionForm
               title={t('actions.redirect')}

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json, mockApi, renderWith } from '../../test/render';
-import { AnswerUpload, CaseAttachments } from './attachments';
+import { CaseAttachments } from './attachments';
 
 const attachment = (status: string) => ({
   id: 'A1',
@@ -23,9 +23,9 @@ const centralCard = () =>
     { as: { agency: 'setneg', role: 'central_officer' } },
   );
 
-/** Chooses a file in the upload form titled `title` and presses "Unggah"; the form and its button. */
-async function upload(name: string, content: string, title = 'Unggah lampiran') {
-  const heading = await screen.findByRole('heading', { name: title });
+/** Chooses a file in central's upload form and presses "Unggah"; the form and its button. */
+async function upload(name: string, content: string) {
+  const heading = await screen.findByRole('heading', { name: 'Unggah lampiran' });
   const form = within(heading.closest('form')!);
   await userEvent.upload(
     form.getByLabelText(/^Berkas/),
@@ -137,36 +137,6 @@ describe('a download the malware scan has not cleared', () => {
     expect(await screen.findByText(/tidak lolos pemeriksaan antivirus;/)).toBeTruthy();
     expect(screen.queryByText(/bukan PDF, JPEG, PNG/)).toBeNull();
     expect(screen.queryByRole('button', { name: 'Unduh surat-pengaduan.pdf' })).toBeNull();
-  });
-});
-
-describe('an agency’s upload to a response whose assignment has just ended', () => {
-  it('says files can no longer be added and why, not "reload the page"', async () => {
-    // The page still showed it open (answered in another tab): the API refuses the start.
-    const calls = mockApi((call) =>
-      call.method === 'POST' && call.path === '/v1/cases/C1/attachments'
-        ? json(409, {
-            title: 'Conflict',
-            status: 409,
-            code: 'invalid_transition',
-            detail: 'an assignment that is completed takes no more files',
-            requestId: 'r',
-          })
-        : json(200, { items: [] }),
-    );
-    renderWith(<AnswerUpload caseId="C1" agencyId="polri" onUploaded={() => {}} />, {
-      as: { agency: 'polri', role: 'agency_officer' },
-    });
-    const { form } = await upload('surat-jawaban.pdf', '%PDF-1.7', 'Lampiran tanggapan');
-    const alert = await form.findByRole('alert');
-    // Sent for the answer of the assignment the card is for.
-    expect(calls.find((c) => c.method === 'POST')?.body).toMatchObject({
-      attachedTo: { kind: 'response', agencyId: 'polri' },
-    });
-    expect(alert.textContent).toContain(
-      'Lampiran tidak dapat ditambahkan: penugasan ini sudah selesai (tindak lanjut akhir terkirim, dialihkan, atau ditarik).',
-    );
-    expect(alert.textContent).not.toMatch(/Muat ulang/);
   });
 });
 

@@ -3,8 +3,9 @@
  * activity reports', each with its download link; central sees who may read each one and
  * changes it. Uploads go the way the API sets out: start (the record and a presigned form),
  * POST the file straight to storage (S3 on AWS), then complete (the type is read from the
- * bytes). An agency attaches to its own responses only, with `AnswerUpload` under its answer
- * form (in its assignment card); the case's card lists its files and says where they go.
+ * bytes). An agency attaches to its own responses only, choosing the files in its answer form
+ * (`AnswerFilesField`, in its assignment card), which stores them on "Kirim" before it sends the
+ * answer; the case's card lists its files and says where they are chosen.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { FOLLOW_UP_MAIL_NAME } from '@pantau/core/schemas';
@@ -13,7 +14,15 @@ import { useLoad } from '../data';
 import type { TimeZone } from '../format';
 import { labelOf, type Translate, useI18n } from '../i18n/i18n';
 import { useAgencies } from './agencies';
-import { ProblemAlert, Refusal, saying, StatusBadge, SubmitButton, Time } from './ui';
+import {
+  ProblemAlert,
+  problemSentence,
+  Refusal,
+  saying,
+  StatusBadge,
+  SubmitButton,
+  Time,
+} from './ui';
 import './documents.css';
 
 type Attachment = Schemas['Attachment'];
@@ -21,6 +30,9 @@ type Visibility = Attachment['visibility'];
 type Target = NonNullable<Schemas['CreateAttachment']['attachedTo']>;
 
 const MAX_BYTES = 20 * 1024 * 1024;
+/** What the file chooser offers: the types the API keeps (it reads the type from the bytes). */
+const ACCEPT =
+  '.pdf,.jpg,.jpeg,.png,.docx,application/pdf,image/jpeg,image/png,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const VISIBILITIES: readonly Visibility[] = ['central', 'agencies'];
 /**
  * A message the e-mail intake kept (`surel-asli.eml`, a follow-up's `surel-lanjutan.eml`):
@@ -130,6 +142,61 @@ async function upload(
   return complete(caseId, started.attachment.id);
 }
 
+/**
+ * One file on its way to a case, kept while it is retried (a lost answer, a dropped
+ * connection): one key for its upload, so that sent again it is the same attachment, not a
+ * second place among the 30, and the attachment that key started, once it did (`upload`).
+ */
+interface FileUpload {
+  readonly file: File;
+  key: string | null;
+  readonly begun: { current: string | null };
+}
+
+const fileUpload = (file: File): FileUpload => ({ file, key: null, begun: { current: null } });
+
+/**
+ * The one upload routine, for central's form and an agency's answer: `item` stored on `target`,
+ * the attachment as kept; else what stopped it, in the reader's words where the API's would
+ * mislead. Refused (a 4xx), the next try is a new request; otherwise it may have arrived, and
+ * the key stays.
+ */
+async function storeFile(
+  caseId: string,
+  item: FileUpload,
+  target: Target,
+  visibility: Visibility | '',
+  { t, central }: { t: Translate; central: boolean },
+): Promise<Attachment> {
+  item.key ??= idempotencyKey();
+  let stored: Attachment;
+  try {
+    stored = await upload(caseId, item.file, target, visibility, item.key, item.begun);
+  } catch (failure) {
+    // Nothing begun: the start itself was refused (not storage, not "complete").
+    const atStart = item.begun.current === null;
+    if (failure instanceof ApiError && failure.status < 500) {
+      item.key = null;
+      item.begun.current = null;
+    }
+    // An agency's start refused as "not in this state": the assignment it answers has ended
+    // since the page was read (answered in full, handed back, withdrawn), and no reload
+    // changes that. Central attaches at any time: its 409s keep their sentence.
+    throw central || !atStart
+      ? failure
+      : saying('invalid_transition', t('attachments.closedRefused'))(failure);
+  }
+  item.key = null;
+  item.begun.current = null;
+  // A completion sent again after its refusal (the 415 lost on the way) is refused again; an
+  // API that answers the record as it is instead must not read as "saved".
+  if (stored.status === 'refused') {
+    const why = stored.scan ? t('attachments.scanRefusedWhy') : t('attachments.refusedWhy');
+    throw new Refusal(t('attachments.refusedFile', { name: stored.name, why }));
+  }
+  return stored;
+}
+
 export function CaseAttachments({
   caseId,
   central,
@@ -144,7 +211,7 @@ export function CaseAttachments({
   /**
    * The agencies whose responses the caller may attach to: central, every assignment's (at any
    * time), with the upload here; an agency, its open ones only (an ended assignment takes no
-   * more files), which it attaches with `AnswerUpload` beside its answer.
+   * more files), whose files it chooses in its answer form (`AnswerFilesField`).
    */
   agencies: readonly string[];
   /** The case's monitoring activities, as the case lists them (an activity report takes attachments). */
@@ -152,7 +219,7 @@ export function CaseAttachments({
   zone: TimeZone;
   /** A file was shared with the agencies or taken back: the timeline has a new entry. */
   onVisibilityChanged?: () => void;
-  /** Changed when a file was uploaded elsewhere on the page (`AnswerUpload`): read again. */
+  /** Changed when a file was stored elsewhere on the page (an agency's answer): read again. */
   revision?: number;
 }) {
   const { t, lang } = useI18n();
@@ -309,7 +376,7 @@ export function CaseAttachments({
         </div>
       ))}
       {central ? (
-        <UploadForm caseId={caseId} central targets={targets} onUploaded={loaded.reload} />
+        <UploadForm caseId={caseId} targets={targets} onUploaded={loaded.reload} />
       ) : (
         <p className="muted">
           {t(agencies.length > 0 ? 'attachments.uploadWithAnswer' : 'attachments.closed')}
@@ -319,54 +386,14 @@ export function CaseAttachments({
   );
 }
 
-/**
- * An agency's upload for its answer on assignment `agencyId`, under the answer form in its
- * assignment card: a file there goes with the answer (`response`), and says so. It is saved on
- * "Unggah", not sent with the answer; the case's attachments card lists it after.
- */
-export function AnswerUpload({
-  caseId,
-  agencyId,
-  onUploaded,
-}: {
-  caseId: string;
-  agencyId: string;
-  onUploaded: () => void;
-}) {
-  const { t } = useI18n();
-  const { nameOf } = useAgencies();
-  return (
-    <UploadForm
-      caseId={caseId}
-      central={false}
-      title={t('attachments.answerUpload')}
-      hint={t('attachments.answerUploadHint')}
-      targets={[
-        {
-          value: `response:${agencyId}`,
-          label: t('attachments.response', { agency: nameOf(agencyId) }),
-          target: { kind: 'response', agencyId },
-        },
-      ]}
-      onUploaded={onUploaded}
-    />
-  );
-}
-
+/** Central's upload, to any target: the case, an agency's response, an activity report. */
 function UploadForm({
   caseId,
-  central,
   targets,
-  title,
-  hint,
   onUploaded,
 }: {
   caseId: string;
-  central: boolean;
   targets: readonly TargetOption[];
-  /** Its heading ("Unggah lampiran" when not given), and a sentence under it. */
-  title?: string;
-  hint?: string;
   onUploaded: () => void;
 }) {
   const { t } = useI18n();
@@ -378,11 +405,9 @@ function UploadForm({
   const [failure, setFailure] = useState<unknown>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  // One key for one file's upload, kept while it is retried (a lost answer, a dropped
-  // connection): sent again, it is the same attachment, not a second place among the 30.
-  const key = useRef<string | null>(null);
-  // The attachment that key started, once it did (`upload`).
-  const begun = useRef<string | null>(null);
+  // The file on its way, kept while it is retried; another file, target or visibility is
+  // another request.
+  const item = useRef<FileUpload | null>(null);
   const chosen = targets.find((o) => o.value === target) ?? targets[0]!;
   // The button disabled while sending drops focus to <body>: the outcome takes it, so the
   // keyboard goes on from here and a screen reader reads what happened.
@@ -403,50 +428,22 @@ function UploadForm({
         if (file.size > MAX_BYTES) return setFileError(t('attachments.tooLarge'));
         setFileError(null);
         setBusy(true);
-        key.current ??= idempotencyKey();
-        upload(caseId, file, chosen.target, visibility, key.current, begun)
+        const pending = (item.current ??= fileUpload(file));
+        storeFile(caseId, pending, chosen.target, visibility, { t, central: true })
           .then((a) => {
-            key.current = null;
-            begun.current = null;
-            // A completion sent again after its refusal (the 415 lost on the way) is refused
-            // again; an API that answers the record as it is instead must not read as "saved".
-            if (a.status === 'refused') {
-              const why = a.scan ? t('attachments.scanRefusedWhy') : t('attachments.refusedWhy');
-              setFailure(new Refusal(t('attachments.refusedFile', { name: a.name, why })));
-              onUploaded();
-              return;
-            }
+            item.current = null;
             setDone(t('attachments.uploaded', { name: a.name }));
             if (fileInput.current) fileInput.current.value = '';
+          })
+          .catch((failure: unknown) => setFailure(failure))
+          // A refused file stays listed as refused: shown, and why.
+          .finally(() => {
+            setBusy(false);
             onUploaded();
-          })
-          .catch((failure: unknown) => {
-            // Nothing begun: the start itself was refused (not storage, not "complete").
-            const atStart = begun.current === null;
-            // Refused (a 4xx): the next try is a new request. Otherwise it may have arrived.
-            if (failure instanceof ApiError && failure.status < 500) {
-              key.current = null;
-              begun.current = null;
-            }
-            // An agency's start refused as "not in this state": the assignment it answers has
-            // ended since the page was read (answered in full, handed back, withdrawn), and no
-            // reload changes that. Central attaches at any time: its 409s keep their sentence.
-            setFailure(
-              central || !atStart
-                ? failure
-                : saying('invalid_transition', t('attachments.closedRefused'))(failure),
-            );
-            onUploaded(); // a refused file stays listed as refused: show it, and why
-          })
-          .finally(() => setBusy(false));
+          });
       }}
     >
-      <h3>{title ?? t('attachments.upload')}</h3>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
+      <h3>{t('attachments.upload')}</h3>
       <div ref={outcome} tabIndex={-1}>
         <ProblemAlert
           error={failure}
@@ -464,16 +461,12 @@ function UploadForm({
           id={`${id}-file`}
           ref={fileInput}
           onChange={() => {
-            key.current = null;
-            begun.current = null;
+            item.current = null;
           }}
           type="file"
-          accept=".pdf,.jpg,.jpeg,.png,.docx,application/pdf,image/jpeg,image/png,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+          accept={ACCEPT}
           aria-invalid={fileError ? true : undefined}
-          aria-describedby={
-            [fileError ? `${id}-file-error` : '', hint ? `${id}-hint` : ''].join(' ').trim() ||
-            undefined
-          }
+          aria-describedby={fileError ? `${id}-file-error` : undefined}
         />
         {fileError ? (
           <p className="error" id={`${id}-file-error`} role="alert">
@@ -488,7 +481,7 @@ function UploadForm({
             id={`${id}-target`}
             value={target}
             onChange={(e) => {
-              key.current = null; // another request
+              item.current = null; // another request
               setTarget(e.target.value);
             }}
           >
@@ -500,31 +493,225 @@ function UploadForm({
           </select>
         </div>
       ) : null}
-      {central ? (
-        <div className="field">
-          <label htmlFor={`${id}-visibility`}>{t('attachments.visibility')}</label>
-          <select
-            id={`${id}-visibility`}
-            value={visibility}
-            aria-describedby={`${id}-visibility-hint`}
-            onChange={(e) => {
-              key.current = null;
-              setVisibility(e.target.value as Visibility | '');
-            }}
-          >
-            <option value="">{t('attachments.visibilityDefault')}</option>
-            {VISIBILITIES.map((v) => (
-              <option key={v} value={v}>
-                {labelOf(t, 'visibility', v)}
-              </option>
-            ))}
-          </select>
-          <p className="hint" id={`${id}-visibility-hint`}>
-            {t('attachments.visibilityHint')}
-          </p>
-        </div>
-      ) : null}
+      <div className="field">
+        <label htmlFor={`${id}-visibility`}>{t('attachments.visibility')}</label>
+        <select
+          id={`${id}-visibility`}
+          value={visibility}
+          aria-describedby={`${id}-visibility-hint`}
+          onChange={(e) => {
+            item.current = null;
+            setVisibility(e.target.value as Visibility | '');
+          }}
+        >
+          <option value="">{t('attachments.visibilityDefault')}</option>
+          {VISIBILITIES.map((v) => (
+            <option key={v} value={v}>
+              {labelOf(t, 'visibility', v)}
+            </option>
+          ))}
+        </select>
+        <p className="hint" id={`${id}-visibility-hint`}>
+          {t('attachments.visibilityHint')}
+        </p>
+      </div>
       <SubmitButton busy={busy}>{t('attachments.submit')}</SubmitButton>
     </form>
+  );
+}
+
+/** A file chosen for an agency's answer, and how far it went. */
+interface AnswerFile {
+  readonly upload: FileUpload;
+  readonly state: 'chosen' | 'storing' | 'stored' | 'failed';
+}
+
+/** The files an agency chose for its answer, stored on "Kirim" before the answer is sent. */
+export interface AnswerFiles {
+  readonly files: readonly AnswerFile[];
+  /** Files over 20 MB left out as they were chosen, said at the field. */
+  readonly error: string | null;
+  add(chosen: readonly File[]): void;
+  remove(file: File): void;
+  /**
+   * Stores each file not stored yet, in turn, as an attachment of the agency's response: their
+   * names once all are kept. The first that is not stops it, in a sentence naming the file and
+   * why (the answer is not to be sent); the others stay chosen, and those stored are not sent
+   * again on the next try.
+   */
+  store(): Promise<string[]>;
+  /** The answer went: nothing chosen any more. */
+  clear(): void;
+}
+
+/**
+ * An agency's files for its answer on assignment `agencyId`: chosen in the answer form, stored
+ * there on "Kirim" (the same upload as central's: start, storage, complete), before the answer,
+ * as the API takes none once a final one has ended the assignment. `onStored`: a file was
+ * stored (or refused), the case's attachments card reads its list again.
+ */
+export function useAnswerFiles({
+  caseId,
+  agencyId,
+  onStored,
+}: {
+  caseId: string;
+  agencyId: string;
+  onStored?: (() => void) | undefined;
+}): AnswerFiles {
+  const { t } = useI18n();
+  const [files, setFiles] = useState<readonly AnswerFile[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const mark = (upload: FileUpload, state: AnswerFile['state']) =>
+    setFiles((all) => all.map((f) => (f.upload === upload ? { upload, state } : f)));
+  return {
+    files,
+    error,
+    add: (chosen) => {
+      const big = chosen.filter((file) => file.size > MAX_BYTES);
+      setError(
+        big.length > 0
+          ? t('attachments.tooLargeNamed', { names: big.map((f) => f.name).join(', ') })
+          : null,
+      );
+      // The same file chosen twice goes once.
+      const same = (a: File, b: File) =>
+        a.name === b.name && a.size === b.size && a.lastModified === b.lastModified;
+      setFiles((all) => [
+        ...all,
+        ...chosen
+          .filter((file) => file.size <= MAX_BYTES)
+          .filter((file, i, list) => list.findIndex((f) => same(f, file)) === i)
+          .filter((file) => !all.some((f) => same(f.upload.file, file)))
+          .map((file) => ({ upload: fileUpload(file), state: 'chosen' as const })),
+      ]);
+    },
+    remove: (file) => {
+      setError(null);
+      setFiles((all) => all.filter((f) => f.upload.file !== file));
+    },
+    store: async () => {
+      let tried = false;
+      try {
+        for (const { upload: item, state } of files) {
+          if (state === 'stored') continue;
+          tried = true;
+          mark(item, 'storing');
+          try {
+            await storeFile(caseId, item, { kind: 'response', agencyId }, '', {
+              t,
+              central: false,
+            });
+          } catch (failure) {
+            mark(item, 'failed');
+            // The API's refusal kept as the cause: one saying the assignment ended meanwhile
+            // makes the page read it again.
+            throw new Refusal(
+              t('attachments.answerNotSent', {
+                name: item.file.name,
+                why: problemSentence(t, failure),
+              }),
+              { cause: failure instanceof Refusal && failure.cause ? failure.cause : failure },
+            );
+          }
+          mark(item, 'stored');
+        }
+      } finally {
+        if (tried) onStored?.();
+      }
+      return files.map((f) => f.upload.file.name);
+    },
+    clear: () => {
+      setFiles([]);
+      setError(null);
+    },
+  };
+}
+
+const STATE_WORDS = {
+  chosen: null,
+  storing: 'attachments.answerFileStoring',
+  stored: 'attachments.answerFileStored',
+  failed: 'attachments.answerFileFailed',
+} as const;
+
+/**
+ * The answer form's file field: several files, each listed under it with its size and how far
+ * it went, and taken off again until it is stored. Its hint says the files go on "Kirim".
+ */
+export function AnswerFilesField({ files }: { files: AnswerFiles }) {
+  const { t, lang } = useI18n();
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const listed = files.files.length > 0;
+  return (
+    <div className={`field${files.error ? ' field-invalid' : ''}`}>
+      <label htmlFor={id}>{t('attachments.answerFiles')}</label>
+      <input
+        id={id}
+        ref={input}
+        className="answer-files-input"
+        type="file"
+        multiple
+        accept={ACCEPT}
+        aria-invalid={files.error ? true : undefined}
+        aria-describedby={[
+          `${id}-hint`,
+          listed ? `${id}-chosen` : '',
+          files.error ? `${id}-error` : '',
+        ]
+          .filter(Boolean)
+          .join(' ')}
+        onChange={(e) => {
+          files.add([...(e.currentTarget.files ?? [])]);
+          // Listed below, where each is taken off again: the input is ready for more.
+          e.currentTarget.value = '';
+        }}
+      />
+      <p className="hint" id={`${id}-hint`}>
+        {t('attachments.answerFilesHint')}
+      </p>
+      {files.error ? (
+        <p className="error" id={`${id}-error`} role="alert">
+          {files.error}
+        </p>
+      ) : null}
+      {listed ? (
+        <>
+          <p className="small answer-files-chosen" id={`${id}-chosen`}>
+            {t('attachments.answerFilesChosen', { n: files.files.length })}
+          </p>
+          <ul className="plain answer-files">
+            {files.files.map(({ upload: { file }, state }) => (
+              <li key={`${file.name}:${file.size}:${file.lastModified}`}>
+                <span className="answer-file-name">{file.name}</span>{' '}
+                <span className="muted small">{formatSize(file.size, lang)}</span>
+                {STATE_WORDS[state] ? (
+                  <>
+                    {' '}
+                    <span className={`small${state === 'failed' ? ' error' : ' muted'}`}>
+                      {t(STATE_WORDS[state])}
+                    </span>
+                  </>
+                ) : null}
+                {state === 'stored' ? null : (
+                  <button
+                    type="button"
+                    aria-label={t('attachments.answerFileRemove', { name: file.name })}
+                    onClick={() => {
+                      files.remove(file);
+                      // Its button gone with it: back to the field, not <body>.
+                      input.current?.focus();
+                    }}
+                  >
+                    {t('attachments.remove')}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </div>
   );
 }

@@ -1228,14 +1228,29 @@ const id = {
   'attachments.closedRefused':
     'Lampiran tidak dapat ditambahkan: penugasan ini sudah selesai (tindak lanjut akhir terkirim, dialihkan, atau ditarik). Lampiran harus diunggah sebelum tindak lanjut akhir dikirim.',
   'actions.finalAttachFirst':
-    'Unggah lampiran (surat jawaban, bukti) di bagian Lampiran tanggapan di bawah formulir ini sebelum mengirim tindak lanjut akhir; sesudahnya lampiran tidak dapat ditambahkan.',
-  // The agency's upload sits under its answer form, in its assignment card: on a phone it was
-  // three screens down, and did not say the file goes with the answer.
-  'attachments.answerUpload': 'Lampiran tanggapan',
-  'attachments.answerUploadHint':
-    'Surat jawaban, foto atau bukti lain untuk tanggapan ini: berkas menjadi lampiran tanggapan begitu tombol Unggah ditekan (Kirim hanya mengirim teksnya). Unggah sebelum mengirim tindak lanjut akhir.',
+    'Pilih lampirannya (surat jawaban, bukti) di bawah sebelum menekan Kirim: sesudah tindak lanjut akhir, lampiran tidak dapat ditambahkan.',
+  // The agency's files are chosen in its answer form and go on its one "Kirim", stored before
+  // the answer: with an upload of their own, answers went without them, for good after a final one.
+  'attachments.answerFiles':
+    'Lampiran (PDF, JPEG, PNG atau DOCX, masing-masing paling besar 20 MB)',
+  'attachments.answerFilesHint':
+    'Surat jawaban, foto atau bukti lain; boleh beberapa berkas. Berkas diunggah saat Anda menekan Kirim, sebelum tanggapannya terkirim.',
+  'attachments.answerFilesChosen': '{n} berkas akan dikirim bersama tanggapan ini:',
+  'attachments.answerFileStoring': 'sedang diunggah…',
+  'attachments.answerFileStored': 'tersimpan sebagai lampiran',
+  'attachments.answerFileFailed': 'belum terunggah',
+  'attachments.answerFileRemove': 'Hapus {name}',
+  'attachments.remove': 'Hapus',
+  'attachments.tooLargeNamed':
+    '{names} lebih dari 20 MB, jadi tidak ikut dipilih. Perkecil berkasnya (misalnya pindai ulang dengan resolusi lebih rendah), lalu pilih lagi.',
+  'attachments.answerNotSent':
+    'Tanggapan belum dikirim: lampiran {name} tidak dapat diunggah. {why}',
+  'actions.finalWithFiles': 'Lampiran yang ikut terkirim: {files}.',
+  'actions.finalNoFiles':
+    'Tanpa lampiran: bila ada surat jawaban atau bukti, pilih Batal lalu pilih berkasnya pada isian Lampiran.',
+  'actions.sentWithFiles': 'Tersimpan, dengan lampiran {files}.',
   'attachments.uploadWithAnswer':
-    'Lampiran tanggapan diunggah pada kartu penugasan di atas, di bawah formulir “Kirim tanggapan”.',
+    'Lampiran dipilih pada formulir “Kirim tanggapan” di kartu penugasan di atas dan terunggah bersama tanggapannya.',
   'forms.draftRestored': 'Isian yang belum terkirim dipulihkan.',
   // Only what holds: some forms keep no draft (audit s23 #3); those that do say so.
   'signIn.expired':
@@ -2455,12 +2470,26 @@ const en = {
   'attachments.closedRefused':
     'The attachment cannot be added: this assignment has ended (final follow-up sent, handed back, or withdrawn). Attachments must be uploaded before the final follow-up is sent.',
   'actions.finalAttachFirst':
-    'Upload the attachments (the answer letter, evidence) under Attachments to the answer, below this form, before sending the final follow-up; afterwards none can be added.',
-  'attachments.answerUpload': 'Attachments to the answer',
-  'attachments.answerUploadHint':
-    'The answer letter, a photo or other evidence for this answer: a file becomes an attachment of the answer as soon as Upload is pressed (Send sends the text only). Upload before sending the final follow-up.',
+    'Choose its attachments (the answer letter, evidence) below before pressing Send: after the final follow-up none can be added.',
+  'attachments.answerFiles': 'Attachments (PDF, JPEG, PNG or DOCX, at most 20 MB each)',
+  'attachments.answerFilesHint':
+    'The answer letter, a photo or other evidence; several files may be chosen. They are uploaded when you press Send, before the answer goes.',
+  'attachments.answerFilesChosen': '{n} file(s) will be sent with this answer:',
+  'attachments.answerFileStoring': 'uploading…',
+  'attachments.answerFileStored': 'saved as an attachment',
+  'attachments.answerFileFailed': 'not uploaded',
+  'attachments.answerFileRemove': 'Remove {name}',
+  'attachments.remove': 'Remove',
+  'attachments.tooLargeNamed':
+    '{names}: larger than 20 MB, so not chosen. Make the file smaller (scan it again at a lower resolution, say), then choose it again.',
+  'attachments.answerNotSent':
+    'The answer was not sent: attachment {name} could not be uploaded. {why}',
+  'actions.finalWithFiles': 'Attachments sent with it: {files}.',
+  'actions.finalNoFiles':
+    'No attachments: if there is an answer letter or evidence, choose Cancel, then choose the files under Attachments.',
+  'actions.sentWithFiles': 'Saved, with the attachments {files}.',
   'attachments.uploadWithAnswer':
-    'Attachments to an answer are uploaded in the assignment card above, below the “Send a response” form.',
+    'Attachments are chosen in the “Send a response” form in the assignment card above and uploaded with the answer.',
   'forms.draftRestored': 'The text you had not sent yet was restored.',
   'signIn.expired':
     'Your session ended; please sign in again. Forms that keep unsent text give it back with the note “The text you had not sent yet was restored.”; a form without that note must be filled in again.',

@@ -1228,7 +1228,7 @@ describe('the monitoring activities on the case page', () => {
   });
 });
 
-describe('the agency’s upload, beside its answer, and the attachments card', () => {
+describe('the agency’s files, chosen in its answer form, and the attachments card', () => {
   // Polri answered in full: the API takes no more files for its response (409), by design.
   const answered = (state: string) => ({
     ...kase,
@@ -1244,38 +1244,39 @@ describe('the agency’s upload, beside its answer, and the attachments card', (
       </Route>,
       { path: '/cases/c1', as },
     );
-  const follows = (a: Node, b: Node) =>
-    Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
 
-  it('offers the agency no upload once ended, and says in one line that none can be added any more', async () => {
+  it('offers the agency no file field once ended, and says in one line that none can be added any more', async () => {
     api({ theCase: answered('completed') });
     openAs({ agency: 'polri', role: 'agency_officer' });
     await screen.findByText('Lampiran tidak dapat ditambahkan lagi: penugasan sudah selesai.');
-    expect(screen.queryByRole('heading', { name: 'Lampiran tanggapan' })).toBeNull();
     expect(screen.queryByRole('heading', { name: 'Unggah lampiran' })).toBeNull();
+    expect(screen.queryByLabelText(/^Lampiran \(PDF/)).toBeNull();
     expect(screen.queryByLabelText(/^Berkas/)).toBeNull();
   });
 
-  it('while open, puts the agency’s upload under its answer form in its card, saying the file goes with the answer', async () => {
+  it('while open, has the file field inside the answer form, going on its "Kirim"; no upload of its own', async () => {
     api({ theCase: answered('responded') });
     openAs({ agency: 'polri', role: 'agency_officer' });
     const card = await screen.findByRole('region', { name: /^Penugasan: / });
-    const heading = await within(card).findByRole('heading', { name: 'Lampiran tanggapan' });
-    const upload = heading.closest('form')!;
-    const answer = within(card).getByText('Kirim tanggapan', { selector: 'summary' });
-    const notOurs = within(card).getByText('Bukan kewenangan kami', { selector: 'summary' });
-    expect(follows(answer, upload), 'the upload after the answer form').toBe(true);
-    expect(follows(upload, notOurs), 'the upload before the other actions').toBe(true);
-    // Said, and read with the file input: the file goes with the answer, on "Unggah".
-    const file = within(upload).getByLabelText(/^Berkas/);
-    const hint = within(upload).getByText(/menjadi lampiran tanggapan begitu tombol Unggah/);
+    const answer = within(card)
+      .getByText('Kirim tanggapan', { selector: 'summary' })
+      .closest('details')!;
+    // Said, and read with the file input: the files go on "Kirim", before the answer.
+    const file = within(answer).getByLabelText(/^Lampiran \(PDF/);
+    expect(file.closest('form')).toBe(
+      within(answer).getByRole('button', { name: 'Kirim' }).closest('form'),
+    );
+    const hint = within(answer).getByText(/diunggah saat Anda menekan Kirim/);
     expect(file.getAttribute('aria-describedby')).toContain(hint.id);
-    expect(within(upload).queryByLabelText('Lampirkan pada')).toBeNull();
-    // One upload on the page: the case's attachments card says where it is.
+    expect(within(card).queryByRole('button', { name: 'Unggah' })).toBeNull();
+    expect(within(card).queryByText('Lampiran tanggapan')).toBeNull();
+    // One file field on the page: the case's attachments card says where it is.
     const files = screen.getByRole('region', { name: 'Lampiran' });
     expect(within(files).queryByRole('heading', { name: 'Unggah lampiran' })).toBeNull();
-    expect(within(files).getByText(/diunggah pada kartu penugasan di atas/)).toBeTruthy();
-    expect(screen.getAllByLabelText(/^Berkas/)).toHaveLength(1);
+    expect(
+      within(files).getByText(/^Lampiran dipilih pada formulir “Kirim tanggapan”/),
+    ).toBeTruthy();
+    expect(document.querySelectorAll('input[type=file]')).toHaveLength(1);
     expect(screen.queryByText(/Lampiran tidak dapat ditambahkan lagi/)).toBeNull();
   });
 
@@ -1286,7 +1287,7 @@ describe('the agency’s upload, beside its answer, and the attachments card', (
     expect(heading.closest('section')!.getAttribute('aria-labelledby')).toBe('attachments');
     const target = within(heading.closest('form')!).getByLabelText('Lampirkan pada');
     expect(within(target).getByRole('option', { name: 'Tanggapan polri' })).toBeTruthy();
-    expect(screen.queryByRole('heading', { name: 'Lampiran tanggapan' })).toBeNull();
+    expect(screen.queryByLabelText(/^Lampiran \(PDF/)).toBeNull();
   });
 });
 

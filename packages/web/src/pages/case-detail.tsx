@@ -15,7 +15,7 @@ import { useAgencies } from '../components/agencies';
 import { AgencyAnswers } from '../components/agency-answers';
 import { ActionResultProvider, ReadAgainProvider, useUnsent } from '../components/action-form';
 import { AssignmentActions } from '../components/assignment-actions';
-import { AnswerUpload, CaseAttachments } from '../components/attachments';
+import { CaseAttachments } from '../components/attachments';
 import { CaseNotice } from '../components/case-notice';
 import { CaseActivities } from '../components/case-activities';
 import { CaseLetters, ReceiptButton } from '../components/document-links';
@@ -42,7 +42,7 @@ export default function CaseDetail() {
   const central = isCentral(session);
   // Given back to its coordinator by this member unit: the case is no longer its to read.
   const [returned, setReturned] = useState(false);
-  // Files the agency uploaded beside its answer: the attachments card reads its list again.
+  // Files the agency stored with its answer: the attachments card reads its list again.
   const [filed, setFiled] = useState(0);
   // What is pending (extension requests, activities) comes with the case itself; the timeline
   // is its history, read beside it a page at a time, newest first.
@@ -206,18 +206,10 @@ export default function CaseDetail() {
         // The case lists only those still to decide: of this forwarding, while open.
         pendingExtensions={kase.extensionRequests.filter((x) => x.agencyId === a.agencyId)}
         lastOnCase={central && !othersHold(kase, a.agencyId)}
-        // The agency's files go with its answer: uploaded under the answer form, not in the
-        // attachments card below the complaint (three screens down on a phone). Central attaches
-        // there, to any target.
-        answerUpload={
-          central ? null : (
-            <AnswerUpload
-              caseId={kase.id}
-              agencyId={a.agencyId}
-              onUploaded={() => setFiled((n) => n + 1)}
-            />
-          )
-        }
+        // The agency's files go with its answer: chosen in the answer form and stored on its
+        // "Kirim", not in the attachments card below the complaint (three screens down on a
+        // phone), which reads them again. Central attaches there, to any target.
+        onFiled={() => setFiled((n) => n + 1)}
         onChange={reload}
       />
       {central ? null : (
