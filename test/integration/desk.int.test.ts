@@ -73,6 +73,18 @@ describe('the central desk’s lists', () => {
     expect(cases.total).toBeGreaterThanOrEqual(3);
   });
 
+  it('name each row’s case by its agenda number too: two cases of one subject are told apart', async () => {
+    clock.set('2026-07-06T03:00:00.000Z');
+    const cases = [await forwardedCase(service, ['bpn']), await forwardedCase(service, ['bpn'])];
+    const numbers = await Promise.all(
+      cases.map(async ({ caseId }) => (await service.getCase(centralOfficer, caseId)).agendaNumber),
+    );
+    expect(numbers.every((n) => typeof n === 'string' && n.length > 0)).toBe(true);
+    const rows = (await service.worklist(centralOfficer, { agencyId: 'bpn', limit: 100 })).items;
+    for (const [i, { caseId }] of cases.entries())
+      expect(rows.find((r) => r.caseId === caseId)?.agendaNumber).toBe(numbers[i]);
+  });
+
   it('“due within 2 working days” holds no overdue item; “newly overdue” goes by the service’s clock', async () => {
     clock.set('2026-07-13T03:00:00.000Z');
     const { caseId } = await forwardedCase(service, ['polri']);

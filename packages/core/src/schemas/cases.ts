@@ -370,7 +370,7 @@ export const AssignmentSchema = z
     calendarWarnings: z.array(CalendarWarningSchema),
     agendaNumber: z.string().nullable().optional().meta({
       description:
-        'In an agency’s queue (`GET /v1/queue`): its case’s agenda number, as the case page gives it (null before one is given). Absent elsewhere: read the case',
+        'In an agency’s queue (`GET /v1/queue`) and central’s worklist (`GET /v1/assignments`): its case’s agenda number, as the case page gives it (null before one is given). Absent elsewhere: read the case',
     }),
     caseNotice: orNull(CaseNoticeSchema).optional().meta({
       description:

@@ -258,8 +258,9 @@ export async function worklist(
 }
 
 /**
- * A page of assignments with their ladders' rungs (one batch read) and how far each one's next
- * deadline is (its calendar from the settings cache).
+ * A page of assignments with their ladders' rungs and their cases' agenda numbers (one batch
+ * read: a row named by its subject alone was two alike for two cases of one subject), and how
+ * far each one's next deadline is (its calendar from the settings cache).
  */
 async function assignmentPage(
   deps: ServiceDeps,
@@ -267,13 +268,14 @@ async function assignmentPage(
   now: Date,
   reader: Reader,
 ): Promise<Page<AssignmentView>> {
-  const [ladders, calendars] = await Promise.all([
-    deps.store.getLadders(page.items),
+  const [{ ladders, cases }, calendars] = await Promise.all([
+    deps.store.getLaddersAndCases(page.items),
     calendarsOf(deps, page.items),
   ]);
   return mapPage(page, (a) => ({
     ...viewAssignment(a, now, reader, ladderFor(ladders, a)),
     ...nextDueWorkingDays(a, calendars.get(a.calendarId)!, now),
+    agendaNumber: cases.find((c) => c.id === a.caseId)?.agendaNumber ?? null,
   }));
 }
 

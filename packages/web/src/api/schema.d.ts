@@ -8098,7 +8098,7 @@ export type components = {
                 } | null;
             } | null;
             calendarWarnings: components["schemas"]["CalendarWarning"][];
-            /** @description In an agency’s queue (`GET /v1/queue`): its case’s agenda number, as the case page gives it (null before one is given). Absent elsewhere: read the case */
+            /** @description In an agency’s queue (`GET /v1/queue`) and central’s worklist (`GET /v1/assignments`): its case’s agenda number, as the case page gives it (null before one is given). Absent elsewhere: read the case */
             agendaNumber?: string | null;
             /** @description In an agency’s queue (`GET /v1/queue`) and a case’s `assignments`: how its case ended or went on, as this assignment’s agency may know it (`CaseNotice`); null when nothing of the kind. Absent elsewhere (one assignment, an action’s answer, central’s worklist): read the case */
             caseNotice?: components["schemas"]["CaseNotice"] | null;

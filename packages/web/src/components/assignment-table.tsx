@@ -101,8 +101,9 @@ export function AssignmentTable({
                       </span>
                     ) : null}
                   </Link>
-                  {/* The agency's queue gives each row its case's agenda number: the bulk
-                      acknowledgement names a refused row by it. */}
+                  {/* The agency's queue and central's worklists give each row its case's
+                      agenda number: the bulk acknowledgement names a refused row by it, and two
+                      cases of one subject are told apart. */}
                   {a.agendaNumber ? (
                     <div className="small muted nowrap">{a.agendaNumber}</div>
                   ) : null}
