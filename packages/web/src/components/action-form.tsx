@@ -147,6 +147,8 @@ export function ActionForm<S extends z.ZodType, R = unknown>({
   confirm,
   result,
   nextValues,
+  holding = false,
+  onDiscard,
   children,
 }: {
   title: string;
@@ -176,6 +178,12 @@ export function ActionForm<S extends z.ZodType, R = unknown>({
   /** Told whether the form holds values not sent (the page keeps a gone form while it does). */
   onDirty?: ((dirty: boolean) => void) | undefined;
   /**
+   * Unsent work the form's fields do not hold (an answer's chosen files): the form is dirty
+   * while it is true, as if typed in, and `onDiscard` lets it go with the values.
+   */
+  holding?: boolean | undefined;
+  onDiscard?: (() => void) | undefined;
+  /**
    * Asks before sending (an action that cannot be undone): the first submit of a valid form
    * shows the question, with the fields kept and locked; only its button sends, and cancelling
    * returns to the form. A function decides from the body (null: send at once).
@@ -195,6 +203,7 @@ export function ActionForm<S extends z.ZodType, R = unknown>({
 }) {
   const { t } = useI18n();
   const form = useForm(schema, initial, toBody, { draftKey, follow });
+  const dirty = form.dirty || holding;
   // Open when it brought back unsent text, so the officer sees it is there (decided as it
   // mounts: sending it later must not fold the form away).
   const [reopened] = useState(form.restored);
@@ -205,7 +214,7 @@ export function ActionForm<S extends z.ZodType, R = unknown>({
   const [asked, setAsked] = useState(wanted);
   if (asked !== wanted) {
     setAsked(wanted);
-    if (wanted || !form.dirty) setShown(wanted);
+    if (wanted || !dirty) setShown(wanted);
   }
   const dirtyTo = useRef(onDirty);
   dirtyTo.current = onDirty;
@@ -214,9 +223,9 @@ export function ActionForm<S extends z.ZodType, R = unknown>({
   const unsentTo = useRef(pageUnsent);
   unsentTo.current = pageUnsent;
   useEffect(() => {
-    dirtyTo.current?.(form.dirty);
-    unsentTo.current?.(formId, form.dirty);
-  }, [form.dirty, formId]);
+    dirtyTo.current?.(dirty);
+    unsentTo.current?.(formId, dirty);
+  }, [dirty, formId]);
   useEffect(
     () => () => {
       dirtyTo.current?.(false);
@@ -297,6 +306,7 @@ export function ActionForm<S extends z.ZodType, R = unknown>({
   /** The values of a gone form let go: the page drops the form (and the draft is forgotten). */
   const discard = () => {
     form.reset();
+    onDiscard?.();
     announce?.(`${title}: ${t('actionForm.discarded')}`);
   };
   const locked = disabledReason ?? gone;

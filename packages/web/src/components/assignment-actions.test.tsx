@@ -670,6 +670,23 @@ describe('an agency’s form whose action the assignment, read again, no longer 
     expect(details('Hentikan tenggat sementara')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Konfirmasi penerimaan' })).toBeNull();
   });
+
+  it('an answer holding only its chosen files stays too: the files are unsent work', async () => {
+    mockApi(() => json(200, {}));
+    const readAgain = renderReading();
+    await userEvent.click(screen.getByText('Kirim tanggapan', { selector: 'summary, summary *' }));
+    await userEvent.upload(within(details('Kirim tanggapan')!).getByLabelText(/^Lampiran \(PDF/), [
+      new File(['%PDF-1.7'], 'berita-acara.pdf', { type: 'application/pdf' }),
+    ]);
+    await readAgain({ ...assignment, state: 'withdrawn' });
+    const gone = details('Kirim tanggapan')!;
+    expect(gone).toBeTruthy();
+    expect(within(gone).getByRole('alert').textContent).toContain('sudah berstatus “Ditarik”');
+    expect(gone.textContent).toContain('berita-acara.pdf');
+    // Let go: the form goes, files and all.
+    await userEvent.click(within(gone).getByRole('button', { name: 'Buang isian' }));
+    await waitFor(() => expect(details('Kirim tanggapan')).toBeNull());
+  });
 });
 
 describe('central typing its decision on an extension request that lapses meanwhile', () => {

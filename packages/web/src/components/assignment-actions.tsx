@@ -158,6 +158,9 @@ export function AssignmentActions({
               title={t('actions.respond')}
               gone={ended}
               onDirty={holds('response')}
+              // Files chosen and not yet sent with an answer are unsent work, as typed text is.
+              holding={answerFiles.files.length > 0}
+              onDiscard={answerFiles.clear}
               schema={ResponseBody}
               initial={{ kind: 'progress' }}
               draftKey={draft('response')}
