@@ -302,7 +302,8 @@ describe('console: oversight', () => {
       ]);
 
       // 22 April: central intervention for the member unit that never acknowledged, and for
-      // Pemprov Bali (re-forwarded, silent since): each proposes a clarification, on the desk.
+      // Pemprov Bali (re-forwarded, silent since): one clarification proposal for the case,
+      // naming both (the second agency joins the first's), on the desk as one item.
       await api(pantau.url).post('/dev/clock', { now: '2026-04-22T03:00:00.000Z' });
       await page.getByRole('link', { name: 'Meja kerja' }).click();
       const proposals = page.getByRole('region', { name: /Usulan klarifikasi dari eskalasi/ });
@@ -310,15 +311,15 @@ describe('console: oversight', () => {
         .poll(() => proposals.locator('li').allInnerTexts())
         .toEqual([
           expect.stringMatching(
-            /^Pungutan liar pembuatan SIM · Klarifikasi · (Kantor Wilayah BPN|Pemerintah Provinsi Bali)/,
-          ),
-          expect.stringMatching(
-            /^Pungutan liar pembuatan SIM · Klarifikasi · (Kantor Wilayah BPN|Pemerintah Provinsi Bali)/,
+            /^Pungutan liar pembuatan SIM · Klarifikasi · Pemerintah Provinsi Bali · Kantor Wilayah BPN Provinsi Jawa Timur · /,
           ),
         ]);
       expect(await proposals.innerText()).toContain('belum memenuhi');
       await mainScreen(page, '17b-desk-proposals');
-      // On a phone too: the card, and the case's three actions on each proposal, fit its width.
+      // The one proposal's title on the case page, its agencies as the proposal lists them.
+      const both =
+        'Klarifikasi dengan Pemerintah Provinsi Bali, Kantor Wilayah BPN Provinsi Jawa Timur';
+      // On a phone too: the card, and the case's three actions on the proposal, fit its width.
       const phone = await phoneContext(browser);
       const small = await phone.newPage();
       small.setDefaultTimeout(15_000);
@@ -326,7 +327,7 @@ describe('console: oversight', () => {
       await small
         .getByRole('region', { name: /Usulan klarifikasi dari eskalasi/ })
         .locator('li')
-        .nth(1)
+        .first()
         .waitFor();
       expect(await fitsWidth(small), 'desk').toBe(true);
       // The overdue agencies' rungs in whole words: "Surat penegasan", never "penegasa" over "n"
@@ -352,78 +353,26 @@ describe('console: oversight', () => {
       expect(broken, 'rungs broken mid-word').toEqual([]);
       await mainScreen(small, '17d-phone-desk-proposals');
       await small.goto(`${pantau.url}/cases/${caseId}`);
-      await action(
-        small,
-        'Batalkan: Klarifikasi dengan Kantor Wilayah BPN Provinsi Jawa Timur',
-      ).waitFor();
+      await action(small, `Batalkan: ${both}`).waitFor();
       expect(await fitsWidth(small), 'case').toBe(true);
       await mainScreen(small, '17e-phone-case-proposals');
       await phone.close();
-      const member = proposals
-        .locator('li')
-        .filter({ hasText: 'Kantor Wilayah BPN Provinsi Jawa Timur' });
-      await member.getByRole('link', { name: SUBJECT }).click();
-      await page.waitForURL((u) => u.pathname === `/cases/${caseId}`);
 
-      // The member unit answered meanwhile, say: central calls its clarification off, saying why.
-      const cancel = action(
-        page,
-        'Batalkan: Klarifikasi dengan Kantor Wilayah BPN Provinsi Jawa Timur',
-      );
-      await openAction(cancel);
-      await cancel.getByRole('button', { name: 'Batalkan kegiatan' }).click();
-      // The reason is required, said next to the field in words.
-      await cancel.getByText('Alasan pembatalan wajib diisi.').first().waitFor();
-      await cancel.getByLabel('Alasan pembatalan').fill('Sudah dijelaskan dalam mediasi.');
-      await cancel.getByRole('button', { name: 'Batalkan kegiatan' }).click();
-      await page.getByText('Kegiatan dibatalkan', { exact: true }).waitFor();
-      // Why, in the timeline and on the activity itself (the case's "Kegiatan pemantauan").
-      await page
-        .locator('section[aria-labelledby="timeline"]')
-        .getByText('Sudah dijelaskan dalam mediasi.')
-        .waitFor();
-      await page
-        .getByRole('region', { name: 'Kegiatan pemantauan' })
-        .getByText('Sudah dijelaskan dalam mediasi.')
-        .waitFor();
-      // Its actions are gone from the page; Pemprov Bali's proposal keeps its own.
-      await expect.poll(() => cancel.count()).toBe(0);
-      await action(page, 'Batalkan: Klarifikasi dengan Pemerintah Provinsi Bali').waitFor();
-      await action(page, 'Laporkan: Klarifikasi dengan Pemerintah Provinsi Bali').waitFor();
-      await mainScreen(page, '17c-activity-cancelled');
-      const cancelled = await api(pantau.url).get('/v1/activities?status=cancelled', {
-        token: await users(pantau.url)('setneg', 'central_officer'),
-      });
-      expect(cancelled.body.items).toEqual([
-        expect.objectContaining({
-          caseId,
-          kind: 'clarification',
-          status: 'cancelled',
-          agencyIds: ['kanwil-bpn-jatim'],
-          createdBy: 'escalation',
-          cancellation: expect.objectContaining({ reason: 'Sudah dijelaskan dalam mediasi.' }),
-        }),
-      ]);
-      await page.getByRole('link', { name: 'Meja kerja' }).click();
-      await expect
-        .poll(() => proposals.locator('li').allInnerTexts())
-        .toEqual([
-          expect.stringMatching(
-            /^Pungutan liar pembuatan SIM · Klarifikasi · Pemerintah Provinsi Bali/,
-          ),
-        ]);
-
-      // Pemprov Bali's clarification is taken up: central sets its time on the case page. It
-      // leaves the proposals for the week's calendar, and its form now moves it.
+      // The clarification is taken up: central opens the case from the desk, where the one
+      // proposal offers its three actions, and sets its time. It leaves the proposals for the
+      // week's calendar, and its form now moves it.
       await proposals.getByRole('link', { name: SUBJECT }).click();
       await page.waitForURL((u) => u.pathname === `/cases/${caseId}`);
-      const schedule = action(page, 'Jadwalkan: Klarifikasi dengan Pemerintah Provinsi Bali');
+      for (const verb of ['Jadwalkan', 'Batalkan', 'Laporkan'])
+        await action(page, `${verb}: ${both}`).waitFor();
+      await mainScreen(page, '17c-case-proposal');
+      const schedule = action(page, `Jadwalkan: ${both}`);
       await openAction(schedule);
       await schedule.getByLabel(/Jadwal \(WIB\)/).fill('2026-04-24T10:00');
       await schedule.getByLabel('Rencana').fill('Klarifikasi daring dengan Biro Hukum');
       await schedule.getByRole('button', { name: 'Simpan' }).click();
       await page.getByText('Kegiatan dijadwalkan', { exact: true }).waitFor();
-      await action(page, 'Ubah jadwal: Klarifikasi dengan Pemerintah Provinsi Bali').waitFor();
+      await action(page, `Ubah jadwal: ${both}`).waitFor();
       await page.getByRole('link', { name: 'Meja kerja' }).click();
       const week = page.getByRole('region', { name: /Kegiatan pemantauan yang belum dilaporkan/ });
       await expect

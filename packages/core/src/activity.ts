@@ -41,12 +41,43 @@ export interface ActivityRecord {
   readonly summary: string | null;
   /** Why it will not be held, and when central said so (absent on items before cancelling). */
   readonly cancellation?: { readonly reason: string; readonly at: string } | null;
-  /** `ladder` when central intervention proposed it. */
+  /** `escalation` (`LADDER_PROPOSER`) when central intervention proposed it. */
   readonly createdBy: string;
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly version: number;
 }
+
+/** The `createdBy` of a clarification central intervention proposed (`proposedIntervention`). */
+export const LADDER_PROPOSER = 'escalation';
+
+/**
+ * The most agencies one activity is held with: what a plan takes (`PlanActivityBody`), and so
+ * what one invitation transaction holds (`closingRuns`). A ladder proposal joined by more
+ * silent agencies than this starts another (`proposedIntervention`).
+ */
+export const MAX_ACTIVITY_AGENCIES = 18;
+
+/**
+ * A clarification central intervention proposed and central never gave a date: each of its
+ * agencies was proposed it alone, when its own ladder reached that rung, and is not told of the
+ * others (whether another agency on the case is late is not its to know). Taken up (a date
+ * set), it is a meeting central chose to hold with all of them, read as any other.
+ */
+export const untakenProposal = (a: Pick<ActivityRecord, 'createdBy' | 'scheduledAt'>): boolean =>
+  a.createdBy === LADDER_PROPOSER && a.scheduledAt === null;
+
+/**
+ * An activity as an agency reading as `agencies` reads it: an untaken ladder proposal
+ * (`untakenProposal`) names only its own agencies among those it was proposed with.
+ */
+export const activityAsReadBy = (
+  a: ActivityRecord,
+  agencies: ReadonlySet<string>,
+): ActivityRecord =>
+  untakenProposal(a) && a.agencyIds.some((id) => !agencies.has(id))
+    ? { ...a, agencyIds: a.agencyIds.filter((id) => agencies.has(id)) }
+    : a;
 
 /**
  * Whose an activity's timeline events are: the one agency it is held with (a clarification

@@ -8,6 +8,7 @@ import { type AssignmentRecord, isOpen, isTargetOverdue, viewAssignment } from '
 import { extendedDueAt } from './assignment-clock.ts';
 import type { Calendar } from './calendar.ts';
 import {
+  activityAsReadBy,
   activityHeldWith,
   type ActivityRecord,
   CASE_CLOSED_ACTIVITIES,
@@ -92,7 +93,10 @@ export function viewCase(
     ? activities
     : reader.endedAt
       ? []
-      : activities.filter((a) => activityHeldWith(a, reader.agencies));
+      : activities
+          .filter((a) => activityHeldWith(a, reader.agencies))
+          // A ladder proposal several silent agencies joined names only the reader's own.
+          .map((a) => activityAsReadBy(a, reader.agencies));
   const shown = caseActivities(readable);
   // An agency whose part ended without its doing the work reads it as a hidden identity's
   // (`partEndedAt`): what it was given the identity for is over.

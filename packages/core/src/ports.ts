@@ -260,9 +260,34 @@ export interface LadderLetterWrite {
   readonly event: TimelineEvent;
   /**
    * Central intervention proposes a clarification on the central unit's calendar, with its
-   * `activity_proposed` event (the case lists the activity itself, for the case page's actions).
+   * `activity_proposed` event (the case lists the activity itself, for the case page's actions):
+   * one a case, the agency added to the ladder's open proposal when there is one
+   * (`proposedIntervention`).
    */
-  readonly proposal?: { readonly activity: ActivityRecord; readonly event: TimelineEvent };
+  readonly proposal?: {
+    readonly activity: ActivityRecord;
+    readonly event: TimelineEvent;
+    /** The open proposal the agency joins, at the version read; absent: a new one. */
+    readonly expectedVersion?: number;
+    /**
+     * A new one: the ladder's proposals written on the case as read (`OpenActivities`), so that
+     * of two agencies' steps at once one writes it and the other, read again, joins it.
+     */
+    readonly proposalsWritten?: number;
+  };
+  /**
+   * No proposal: the agency is invited to this open activity already, as read (still so when the
+   * step commits: one called off or taken up meanwhile makes the step read again).
+   */
+  readonly invitedTo?: Pick<ActivityRecord, 'caseId' | 'id' | 'version'>;
+}
+
+/** What central intervention reads of its case (`listOpenActivities`). */
+export interface OpenActivities {
+  /** The case's open activities: proposed, or planned. */
+  readonly activities: readonly ActivityRecord[];
+  /** How many proposals the ladder has written on the case (0: none, or none since counted). */
+  readonly proposalsWritten: number;
 }
 
 /** What one look at a ladder wrote, all or nothing: its record, its letters, skipped steps. */
@@ -546,6 +571,11 @@ export interface Store extends DocumentStore {
     from: string,
     to: string,
   ): Promise<AgencyCounters[]>;
+  /**
+   * A case's open activities and the count of the ladder's proposals on it, read consistently
+   * (one Query of its activities): what a central intervention step decides on.
+   */
+  listOpenActivities(caseId: string): Promise<OpenActivities>;
   /** Central's activity calendar by scheduled time (unscheduled ones first). */
   listActivities(
     filter: { status?: string | undefined; from?: string | undefined; to?: string | undefined },

@@ -3,12 +3,14 @@
  * letters and the outbox. A layer of `DynamoStore` (dynamo-store.ts), in its own file.
  */
 import type {
+  ActivityRecord,
   LadderRecord,
   LadderWrite,
   LetterKey,
   LetterShare,
   NotificationQuery,
   NotificationRecord,
+  OpenActivities,
   Page,
   PageRequest,
   QueueRowCase,
@@ -32,7 +34,7 @@ import {
   notificationItem,
 } from './items.ts';
 import { keys } from './keys.ts';
-import { queryPage, READ_BUDGET, responseBytes, type Stream } from './paging.ts';
+import { queryAll, queryPage, READ_BUDGET, responseBytes, type Stream } from './paging.ts';
 
 /**
  * What a letter may grow by after it is shared (its delivery's status, error, handling): a
@@ -68,6 +70,16 @@ export const letterKeyOf = (n: NotificationRecord): LetterKey => ({
 
 const isShare = (item: Item) => item.entity === 'letter_share';
 
+/** The entity of a case's count of ladder proposals (`keys.ladderProposals`). */
+const LADDER_PROPOSALS = 'ladder_proposals';
+
+const ladderProposalsItem = (caseId: string, version: number): Item => ({
+  ...keys.ladderProposals(caseId),
+  entity: LADDER_PROPOSALS,
+  caseId,
+  version,
+});
+
 /** A letter read, or its share (marked when its letter was cancelled): never sent. */
 const isCancelled = (item: Item) =>
   isShare(item) ? item.cancelled === true : item.status === 'cancelled';
@@ -81,11 +93,44 @@ export class EscalationStore extends SettingsLayer {
   }
 
   /**
+   * A case's open activities (proposed, planned) and the ladder's count of proposals on it
+   * (`keys.ladderProposals`): one consistent Query of its `ACT#` items, the reported and
+   * cancelled ones filtered out as read (only central intervention steps read it: once an
+   * episode of an assignment).
+   */
+  async listOpenActivities(caseId: string): Promise<OpenActivities> {
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      FilterExpression: '#status IN (:proposed, :planned) OR entity = :count',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':pk': keys.casePk(caseId),
+        ':prefix': 'ACT#',
+        ':proposed': 'proposed',
+        ':planned': 'planned',
+        ':count': LADDER_PROPOSALS,
+      },
+      ConsistentRead: true,
+    });
+    const count = items.find((i) => i.entity === LADDER_PROPOSALS);
+    return {
+      activities: items
+        .filter((i) => i.entity === 'activity')
+        .map((i) => record<ActivityRecord>(i)),
+      proposalsWritten: count ? Number(count.version) : 0,
+    };
+  }
+
+  /**
    * A ladder's new state under its version, with each letter's marker (exactly once), outbox
    * record, timeline event and proposed activity (with its event), its share with the member
    * unit the assignment is delegated to, and the skipped steps' events, on the assignment as the
    * step read it (a condition on its version, so the share goes to the unit holding it): one
-   * transaction (at most 4 letters × 6 items + 2 + a few events, far below the 100-item limit).
+   * transaction. A central intervention's proposal is created under the case's count of them,
+   * or joined under its version; with none, the activity the agency is invited to is checked
+   * unchanged. At most 4 letters × 4 items, 3 more for a proposal, + 2 + a few skipped steps'
+   * events: far below the 100-item limit.
    */
   async commitLadder(write: LadderWrite): Promise<void> {
     const items: TransactItem[] = [
@@ -111,9 +156,31 @@ export class EscalationStore extends SettingsLayer {
           letterShareItem({ caseId: n.caseId, agencyId: n.agencyId, memberId }, letterKeyOf(n)),
         );
       created(eventItem(l.event));
-      if (l.proposal) {
-        created(activityItem(l.proposal.activity));
-        created(eventItem(l.proposal.event));
+      const { proposal, invitedTo } = l;
+      if (proposal?.expectedVersion !== undefined) {
+        items.push({
+          Put: this.versionedPut(activityItem(proposal.activity), proposal.expectedVersion),
+        });
+        kinds.push('version');
+      } else if (proposal) {
+        created(activityItem(proposal.activity));
+        if (proposal.proposalsWritten !== undefined) {
+          const written = proposal.proposalsWritten;
+          items.push({
+            Put: this.versionedPut(
+              ladderProposalsItem(proposal.activity.caseId, written + 1),
+              written === 0 ? null : written,
+            ),
+          });
+          kinds.push('version');
+        }
+      }
+      if (proposal) created(eventItem(proposal.event));
+      if (invitedTo) {
+        items.push(
+          this.unchangedSince(keys.activity(invitedTo.caseId, invitedTo.id), invitedTo.version),
+        );
+        kinds.push('version');
       }
     }
     for (const e of write.events) created(eventItem(e));

@@ -68,6 +68,13 @@ export const keys = {
   /** A monitoring activity sorts in its case's collection (before the events). */
   activity: (caseId: string, id: string) => ({ pk: `${C}#CASE#${caseId}`, sk: `ACT#${id}` }),
   /**
+   * The count of the clarifications central intervention proposed on a case, as its `version`
+   * (`OpenActivities.proposalsWritten`): a new proposal is written under it, so that of two
+   * agencies' steps at once one writes it and the other, read again, joins it. After every
+   * activity id (`~`), read with them (`ACT#`).
+   */
+  ladderProposals: (caseId: string) => ({ pk: `${C}#CASE#${caseId}`, sk: 'ACT#~LADDER' }),
+  /**
    * gsi1: central's activity calendar, a partition per status (a status's page reads that
    * status's activities only), by scheduled time (unscheduled first).
    */

@@ -1,8 +1,16 @@
 /**
  * The Tick on DynamoDB Local: the forwarding letter of an assignment that ended before the
- * first tick, and the numbers of ladder letters to agencies east of Jakarta.
+ * first tick, the numbers of ladder letters to agencies east of Jakarta, and central
+ * intervention's one proposal a case (an audit found five on one case sent to eight agencies,
+ * and some for agencies already invited to a meeting on it).
  */
-import { type LadderRef, type Mailer, type NotificationRecord, Service } from '@pantau/core';
+import {
+  type ActivityRecord,
+  type LadderRef,
+  type Mailer,
+  type NotificationRecord,
+  Service,
+} from '@pantau/core';
 import type { DynamoStore } from '@pantau/store';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -11,6 +19,7 @@ import {
   forwardedCase,
   freshStore,
   manualClock,
+  officerOf,
 } from '../../../test/support/dynamodb.ts';
 import { tick } from './tick.ts';
 
@@ -120,5 +129,275 @@ describe('a ladder letter to an agency in WIT is numbered by the date it bears',
       expect(n.document!.placeAndDate, n.action).toBe('Jakarta, 2 November 2026');
       expect(n.letterNumber, n.action).toMatch(/\/11\/2026$/);
     }
+  });
+});
+
+describe('central intervention proposes one clarification per case', () => {
+  /**
+   * The case's ladders ticked as their timers come, the clock moved to the soonest, until each
+   * of `agencyIds` has written `rung`: the instant their next rung is due (they were forwarded
+   * together, so it is the same for each).
+   */
+  async function climbTo(caseId: string, agencyIds: readonly string[], rung: string) {
+    const deps = { store, clock: clock.now, mailer };
+    for (let pass = 0; pass < 40; pass += 1) {
+      const results = [];
+      for (const agencyId of agencyIds) results.push(await tick(deps, ladderOf(caseId, agencyId)));
+      const wakeAt = results
+        .map((r) => r.wakeAt)
+        .filter((w) => w !== null)
+        .sort()[0];
+      const written = await Promise.all(
+        agencyIds.map(async (id) => (await lettersTo(caseId, id)).some((n) => n.step === rung)),
+      );
+      if (written.every(Boolean)) return wakeAt!;
+      clock.set(wakeAt!);
+    }
+    throw new Error(`${rung} never written`);
+  }
+  const proposals = async (caseId: string) =>
+    (await store.getCase(caseId))!.activities.filter((a) => a.status === 'proposed');
+  const activityEvents = async (who: typeof centralOfficer, caseId: string) =>
+    (await service().timeline(who, caseId, { limit: 100 })).items.filter((e) =>
+      e.type.startsWith('activity_'),
+    );
+  const interventionsTo = async (caseId: string, agencyId: string) =>
+    (await lettersTo(caseId, agencyId)).filter((n) => n.action === 'central_intervention');
+
+  /** A case forwarded to Polri and PLN, both silent up to the formal warning: when the next is due. */
+  async function bothSilent() {
+    clock.set('2026-03-16T03:00:00.000Z'); // Monday 10:00 WIB
+    const { caseId } = await forwardedCase(service(), ['polri', 'pln'], 'light');
+    const interventionAt = await climbTo(caseId, ['polri', 'pln'], 'formal_warning');
+    return { caseId, interventionAt };
+  }
+
+  it('of two agencies reaching it: one proposal naming both, each agency reading its own part', async () => {
+    const { caseId, interventionAt } = await bothSilent();
+    clock.set(interventionAt);
+    const deps = { store, clock: clock.now, mailer };
+    await tick(deps, ladderOf(caseId, 'polri'));
+    await tick(deps, ladderOf(caseId, 'pln'));
+    expect(await interventionsTo(caseId, 'polri')).toHaveLength(1);
+    expect(await interventionsTo(caseId, 'pln')).toHaveLength(1);
+    const open = await proposals(caseId);
+    expect(open.map((a) => [a.createdBy, a.agencyIds])).toEqual([['escalation', ['polri', 'pln']]]);
+    // The timeline says, for each agency, that a clarification was proposed with it.
+    expect(
+      (await activityEvents(centralOfficer, caseId)).map((e) => [
+        e.type,
+        e.agencyId,
+        e.data.activityId,
+        e.data.agencyIds,
+      ]),
+    ).toEqual([
+      ['activity_proposed', 'polri', open[0]!.id, ['polri']],
+      ['activity_proposed', 'pln', open[0]!.id, ['pln']],
+    ]);
+    // An agency reads the proposal as its own: not that another agency on the case is late.
+    for (const [agency, other] of [
+      ['polri', 'pln'],
+      ['pln', 'polri'],
+    ] as const) {
+      const seen = await service().getCase(officerOf(agency), caseId);
+      expect(seen.activities.map((a) => a.agencyIds)).toEqual([[agency]]);
+      const read = JSON.stringify([seen, await activityEvents(officerOf(agency), caseId)]);
+      expect(read).not.toContain(`"${other}"`);
+      expect(read).not.toContain(`Agency ${other}`);
+    }
+    // Central calls it off: each agency reads that its own was, still naming no other.
+    await service().cancelActivity(centralOfficer, caseId, open[0]!.id, {
+      reason: 'Kedua instansi sudah menjawab',
+    });
+    const polriRead = JSON.stringify([
+      await service().getCase(officerOf('polri'), caseId),
+      await activityEvents(officerOf('polri'), caseId),
+    ]);
+    expect(polriRead).toContain('Kedua instansi sudah menjawab');
+    expect(polriRead).not.toContain('"pln"');
+  });
+
+  it('of two agencies stepping at the same instant (two executions): still one proposal', async () => {
+    const { caseId, interventionAt } = await bothSilent();
+    clock.set(interventionAt);
+    // Both read the case before either commits (on AWS each ladder is its own execution, and
+    // ladders forwarded together wake together).
+    let arrived = 0;
+    let release!: () => void;
+    const bothRead = new Promise<void>((done) => (release = done));
+    const together = new Proxy(store, {
+      get(target, name, receiver) {
+        if (name !== 'commitLadder') return Reflect.get(target, name, receiver);
+        return async (write: Parameters<typeof store.commitLadder>[0]) => {
+          if (write.letters.some((l) => l.notification.action === 'central_intervention')) {
+            arrived += 1;
+            if (arrived === 2) release();
+            if (arrived <= 2) await bothRead;
+          }
+          return target.commitLadder(write);
+        };
+      },
+    });
+    const deps = { store: together, clock: clock.now, mailer };
+    await Promise.all([tick(deps, ladderOf(caseId, 'polri')), tick(deps, ladderOf(caseId, 'pln'))]);
+    expect(arrived).toBeGreaterThanOrEqual(2);
+    expect((await proposals(caseId)).map((a) => [...a.agencyIds].sort())).toEqual([
+      ['pln', 'polri'],
+    ]);
+    expect(await interventionsTo(caseId, 'polri')).toHaveLength(1);
+    expect(await interventionsTo(caseId, 'pln')).toHaveLength(1);
+  });
+
+  it('proposes none for an agency already invited to an open activity on the case', async () => {
+    const { caseId, interventionAt } = await bothSilent();
+    // Central has planned a coordination meeting with PLN for a later date.
+    const meeting = await service().planActivity(centralOfficer, caseId, {
+      kind: 'coordination',
+      scheduledAt: new Date(Date.parse(interventionAt) + 7 * 86_400_000).toISOString(),
+      agencyIds: ['pln'],
+    });
+    clock.set(interventionAt);
+    const deps = { store, clock: clock.now, mailer };
+    await tick(deps, ladderOf(caseId, 'pln'));
+    await tick(deps, ladderOf(caseId, 'polri'));
+    // PLN's step and letter are written as ever; the clarification is proposed for Polri only.
+    expect(await interventionsTo(caseId, 'pln')).toHaveLength(1);
+    expect(await interventionsTo(caseId, 'polri')).toHaveLength(1);
+    expect((await proposals(caseId)).map((a) => a.agencyIds)).toEqual([['polri']]);
+    const steps = (await service().timeline(centralOfficer, caseId, { limit: 100 })).items.filter(
+      (e) => e.type === 'escalation_step' && e.data.step === 'central_intervention',
+    );
+    expect(steps.map((e) => e.agencyId).sort()).toEqual(['pln', 'polri']);
+    expect((await activityEvents(centralOfficer, caseId)).map((e) => [e.type, e.agencyId])).toEqual(
+      [
+        ['activity_planned', 'pln'],
+        ['activity_proposed', 'polri'],
+      ],
+    );
+    // The meeting is as central planned it.
+    const stored = (await store.getCase(caseId))!.activities.find((a) => a.id === meeting.id);
+    expect(stored).toMatchObject({ status: 'planned', agencyIds: ['pln'], version: 1 });
+  });
+
+  it('proposes one after all when the meeting is called off as the step commits', async () => {
+    const { caseId, interventionAt } = await bothSilent();
+    const meeting = await service().planActivity(centralOfficer, caseId, {
+      kind: 'coordination',
+      scheduledAt: new Date(Date.parse(interventionAt) + 7 * 86_400_000).toISOString(),
+      agencyIds: ['pln'],
+    });
+    clock.set(interventionAt);
+    let calledOff = false;
+    const racing = new Proxy(store, {
+      get(target, name, receiver) {
+        if (name !== 'commitLadder') return Reflect.get(target, name, receiver);
+        return async (write: Parameters<typeof store.commitLadder>[0]) => {
+          if (
+            !calledOff &&
+            write.letters.some((l) => l.notification.action === 'central_intervention')
+          ) {
+            calledOff = true;
+            await service().cancelActivity(centralOfficer, caseId, meeting.id, {
+              reason: 'Diganti klarifikasi',
+            });
+          }
+          return target.commitLadder(write);
+        };
+      },
+    });
+    await tick({ store: racing, clock: clock.now, mailer }, ladderOf(caseId, 'pln'));
+    expect(calledOff).toBe(true);
+    // Read again: PLN is invited to nothing still to be held, and is proposed a clarification.
+    expect((await proposals(caseId)).map((a) => a.agencyIds)).toEqual([['pln']]);
+    expect(await interventionsTo(caseId, 'pln')).toHaveLength(1);
+  });
+
+  it('proposes none for an agency an open proposal already names', async () => {
+    const { caseId, interventionAt } = await bothSilent();
+    // A proposal naming PLN, from an earlier episode of its assignment.
+    const earlier: ActivityRecord = {
+      id: '01KPROPOSEDEARLIER00000001',
+      caseId,
+      kind: 'clarification',
+      status: 'proposed',
+      scheduledAt: null,
+      agencyIds: ['pln'],
+      participants: [],
+      plan: 'Diusulkan oleh tangga eskalasi: PLN belum memenuhi 1 target.',
+      heldAt: null,
+      outcome: null,
+      summary: null,
+      createdBy: 'escalation',
+      createdAt: '2026-03-20T03:00:00.000Z',
+      updatedAt: '2026-03-20T03:00:00.000Z',
+      version: 1,
+    };
+    await store.commit({ activities: [{ record: earlier, expectedVersion: null }] });
+    clock.set(interventionAt);
+    await tick({ store, clock: clock.now, mailer }, ladderOf(caseId, 'pln'));
+    expect(await interventionsTo(caseId, 'pln')).toHaveLength(1);
+    expect(await proposals(caseId)).toEqual([earlier]);
+  });
+
+  it('is read again when central takes the proposal up as the step commits: the agency gets its own', async () => {
+    const { caseId, interventionAt } = await bothSilent();
+    clock.set(interventionAt);
+    await tick({ store, clock: clock.now, mailer }, ladderOf(caseId, 'polri'));
+    const [proposal] = await proposals(caseId);
+    let scheduled = false;
+    const racing = new Proxy(store, {
+      get(target, name, receiver) {
+        if (name !== 'commitLadder') return Reflect.get(target, name, receiver);
+        return async (write: Parameters<typeof store.commitLadder>[0]) => {
+          if (!scheduled && write.letters.some((l) => l.proposal)) {
+            scheduled = true;
+            await service().scheduleActivity(centralOfficer, caseId, proposal!.id, {
+              scheduledAt: '2026-05-20T03:00:00.000Z',
+            });
+          }
+          return target.commitLadder(write);
+        };
+      },
+    });
+    await tick({ store: racing, clock: clock.now, mailer }, ladderOf(caseId, 'pln'));
+    expect(scheduled).toBe(true);
+    const { activities } = (await store.getCase(caseId))!;
+    // Central's plan is as central made it; PLN's clarification is proposed on its own.
+    expect(activities.map((a) => [a.status, a.agencyIds])).toEqual([
+      ['planned', ['polri']],
+      ['proposed', ['pln']],
+    ]);
+    expect(await interventionsTo(caseId, 'pln')).toHaveLength(1);
+  });
+
+  it('adds the agency once when the Tick is retried after a commit whose answer was lost', async () => {
+    const { caseId, interventionAt } = await bothSilent();
+    clock.set(interventionAt);
+    await tick({ store, clock: clock.now, mailer }, ladderOf(caseId, 'polri'));
+    let lost = false;
+    const flaky = new Proxy(store, {
+      get(target, name, receiver) {
+        if (name !== 'commitLadder') return Reflect.get(target, name, receiver);
+        return async (write: Parameters<typeof store.commitLadder>[0]) => {
+          await target.commitLadder(write);
+          if (!lost && write.letters.length > 0) {
+            lost = true;
+            throw new Error('socket hang up');
+          }
+        };
+      },
+    });
+    const ref = ladderOf(caseId, 'pln');
+    await expect(tick({ store: flaky, clock: clock.now, mailer }, ref)).rejects.toThrow('socket');
+    // Step Functions retries the task.
+    await tick({ store: flaky, clock: clock.now, mailer }, ref);
+    expect(await interventionsTo(caseId, 'pln')).toHaveLength(1);
+    expect((await proposals(caseId)).map((a) => a.agencyIds)).toEqual([['polri', 'pln']]);
+    expect((await activityEvents(centralOfficer, caseId)).map((e) => [e.type, e.agencyId])).toEqual(
+      [
+        ['activity_proposed', 'polri'],
+        ['activity_proposed', 'pln'],
+      ],
+    );
   });
 });

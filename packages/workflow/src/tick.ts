@@ -299,7 +299,12 @@ async function letterWrites(
         deps.store.listNotifications({ caseId: c.id, agencyId: assignment.agencyId }, page),
       )
     : Promise.resolve([]);
-  for (const read of [focalRead, earlierRead]) read.catch(() => undefined);
+  // And at central intervention (once an episode), the case's open activities: its proposal
+  // joins the ladder's open one, or is none for an agency invited already (`proposedIntervention`).
+  const openRead = letters.some((l) => l.action === 'central_intervention')
+    ? deps.store.listOpenActivities(c.id)
+    : Promise.resolve(undefined);
+  for (const read of [focalRead, earlierRead, openRead]) read.catch(() => undefined);
   const writes = [];
   for (const letter of letters) {
     // Numbered by the date it bears (its month, year and series): the working day it goes
@@ -320,6 +325,7 @@ async function letterWrites(
         document: { settings: numbering.settings, number },
         earlier: await earlierRead,
         consoleUrl: deps.consoleUrl,
+        ...(letter.action === 'central_intervention' ? { open: await openRead } : {}),
       }),
     );
   }

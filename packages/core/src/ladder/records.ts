@@ -3,14 +3,14 @@
  * clarification central intervention proposes, and the skipped steps. What becomes of a letter
  * in the outbox until it goes is outbox.ts.
  */
-import { activityAgency, type ActivityRecord } from '../activity.ts';
+import { type ActivityRecord, LADDER_PROPOSER, MAX_ACTIVITY_AGENCIES } from '../activity.ts';
 import type { AssignmentRecord } from '../assignment.ts';
 import type { Calendar } from '../calendar.ts';
 import type { CaseRecord } from '../case.ts';
 import { composeLetter, type LetterParties, unaddressedReason } from '../letters.ts';
 import type { NotificationRecord } from '../notification.ts';
 import type { SlaPolicy } from '../policy.ts';
-import type { LadderLetterWrite } from '../ports.ts';
+import type { LadderLetterWrite, OpenActivities } from '../ports.ts';
 import { type Actor, newEventId, type TimelineEvent } from '../timeline.ts';
 import { ladderLetterDocument } from '../documents/letter-document.ts';
 import type { DocumentSettings } from '../schemas/documents.ts';
@@ -31,6 +31,11 @@ export function letterWrite(input: {
   earlier?: readonly NotificationRecord[];
   /** The console's address: the letter links to the case there (`composeLetter`). */
   consoleUrl?: string | undefined;
+  /**
+   * The case's open activities, read for a central intervention step: its proposal joins the
+   * ladder's open one, or is none for an agency invited already (`proposedIntervention`).
+   */
+  open?: OpenActivities;
 }): LadderLetterWrite {
   const { letter: event, assignment: a, now } = input;
   const step = input.policy.ladder.find((s) => s.name === event.step)!;
@@ -114,57 +119,105 @@ export function letterWrite(input: {
   // Its ids drawn after the step's: the timeline lists the proposal after the step.
   const proposal =
     event.action === 'central_intervention'
-      ? proposedIntervention(a, input.parties.agency.name, event, now)
-      : undefined;
-  return { stepId: event.id, notification, event: stepEvent, ...(proposal ? { proposal } : {}) };
+      ? proposedIntervention(a, input.parties.agency.name, event, now, input.open)
+      : {};
+  return { stepId: event.id, notification, event: stepEvent, ...proposal };
 }
 
+/** The plan of a ladder proposal several agencies joined: each reads it (naming none). */
+export const JOINED_PROPOSAL_PLAN =
+  'Diusulkan oleh tangga eskalasi: setiap instansi yang tercantum belum memenuhi targetnya.';
+
 /**
- * Central intervention lands on central's calendar as a proposed clarification, and on the
- * case's timeline as `activity_proposed`. Written whatever the case's count of open activities
- * (`MAX_OPEN_ACTIVITIES` refuses central's plans, never a tick: see there why).
+ * Central intervention lands on central's calendar as a proposed clarification, one a case, and
+ * on the case's timeline as `activity_proposed` for the agency. The agency joins the ladder's
+ * open proposal on the case when there is one (the oldest with room, `MAX_ACTIVITY_AGENCIES`),
+ * under its version, so central schedules one meeting for all its silent agencies (five
+ * separate proposals for one case could not be merged: the schedule form adds no agency).
+ * None for an agency invited already to an activity still to be held on the case (proposed, or
+ * planned for a date not yet passed or for none): its letter and step are written as ever.
+ * Without `open` (not read) a new one, as before. Written whatever the case's count of open
+ * activities (`MAX_OPEN_ACTIVITIES` refuses central's plans, never a tick: see there why).
  */
-function proposedIntervention(
-  a: AssignmentRecord,
+export function proposedIntervention(
+  a: Pick<AssignmentRecord, 'caseId' | 'agencyId' | 'delegatedTo'>,
   agencyName: string,
-  event: LadderLetter,
+  event: Pick<LadderLetter, 'targets'>,
   now: Date,
-): { activity: ActivityRecord; event: TimelineEvent } {
-  const activity: ActivityRecord = {
+  open?: OpenActivities,
+): Pick<LadderLetterWrite, 'proposal' | 'invitedTo'> {
+  // The member unit holding its assignment works the case for it: invited, it is there.
+  const invitees = new Set([a.agencyId, ...(a.delegatedTo ? [a.delegatedTo] : [])]);
+  const activities = open?.activities ?? [];
+  const invited = activities.find(
+    (x) => stillToHold(x, now) && x.agencyIds.some((id) => invitees.has(id)),
+  );
+  if (invited)
+    return { invitedTo: { caseId: invited.caseId, id: invited.id, version: invited.version } };
+  const joined = activities
+    .filter(
+      (x) =>
+        x.status === 'proposed' &&
+        x.createdBy === LADDER_PROPOSER &&
+        x.agencyIds.length < MAX_ACTIVITY_AGENCIES,
+    )
+    .sort((x, y) => x.createdAt.localeCompare(y.createdAt) || x.id.localeCompare(y.id))[0];
+  const activity: ActivityRecord = joined
+    ? {
+        ...joined,
+        agencyIds: [...joined.agencyIds, a.agencyId],
+        plan: JOINED_PROPOSAL_PLAN,
+        updatedAt: now.toISOString(),
+        version: joined.version + 1,
+      }
+    : {
+        id: newEventId(now),
+        caseId: a.caseId,
+        kind: 'clarification',
+        status: 'proposed',
+        scheduledAt: null,
+        agencyIds: [a.agencyId],
+        participants: [],
+        plan: `Diusulkan oleh tangga eskalasi: ${agencyName} belum memenuhi ${event.targets.length} target.`,
+        heldAt: null,
+        outcome: null,
+        summary: null,
+        createdBy: LADDER_PROPOSER,
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+        version: 1,
+      };
+  // The agency's own event, as each agency's was when each had a proposal of its own: it names
+  // none of the others (`untakenProposal`), and central reads one for each agency proposed.
+  const proposed: TimelineEvent = {
     id: newEventId(now),
     caseId: a.caseId,
-    kind: 'clarification',
-    status: 'proposed',
-    scheduledAt: null,
-    agencyIds: [a.agencyId],
-    participants: [],
-    plan: `Diusulkan oleh tangga eskalasi: ${agencyName} belum memenuhi ${event.targets.length} target.`,
-    heldAt: null,
-    outcome: null,
-    summary: null,
-    createdBy: 'escalation',
-    createdAt: now.toISOString(),
-    updatedAt: now.toISOString(),
-    version: 1,
-  };
-  return {
-    activity,
-    event: {
-      id: newEventId(now),
-      caseId: a.caseId,
-      at: now.toISOString(),
-      type: 'activity_proposed',
-      actor: { system: 'escalation' },
-      agencyId: activityAgency(activity),
-      data: {
-        activityId: activity.id,
-        kind: activity.kind,
-        scheduledAt: null,
-        agencyIds: activity.agencyIds,
-      },
+    at: now.toISOString(),
+    type: 'activity_proposed',
+    actor: { system: 'escalation' },
+    agencyId: a.agencyId,
+    data: {
+      activityId: activity.id,
+      kind: activity.kind,
+      scheduledAt: null,
+      agencyIds: [a.agencyId],
     },
   };
+  return {
+    proposal: joined
+      ? { activity, event: proposed, expectedVersion: joined.version }
+      : {
+          activity,
+          event: proposed,
+          ...(open ? { proposalsWritten: open.proposalsWritten } : {}),
+        },
+  };
 }
+
+/** Still to be held: proposed, or planned for no date yet or one not yet passed. */
+const stillToHold = (x: ActivityRecord, now: Date): boolean =>
+  x.status === 'proposed' ||
+  (x.status === 'planned' && (x.scheduledAt === null || Date.parse(x.scheduledAt) > now.getTime()));
 
 /** The `escalation_skipped` events of steps no longer true (with why). */
 export function skippedEvents(

@@ -1,6 +1,6 @@
 /** Monitoring activities central plans and reports. */
 import { z } from 'zod';
-import { ACTIVITY_KINDS, ACTIVITY_STATUSES } from '../activity.ts';
+import { ACTIVITY_KINDS, ACTIVITY_STATUSES, MAX_ACTIVITY_AGENCIES } from '../activity.ts';
 import { instant, recordedInstant, text } from './fields.ts';
 import { AgencyIdSchema, PageQuery } from './common.ts';
 export const ActivityKindSchema = z.enum(ACTIVITY_KINDS);
@@ -27,7 +27,7 @@ export const PlanActivityBody = z
     scheduledAt: recordedInstant.optional(),
     agencyIds: z
       .array(AgencyIdSchema)
-      .max(18)
+      .max(MAX_ACTIVITY_AGENCIES)
       .refine((a) => new Set(a).size === a.length, 'agencies must differ')
       .optional()
       .meta({

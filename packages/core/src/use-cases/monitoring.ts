@@ -14,6 +14,7 @@ import {
   reportedAlready,
   scheduleActivity as scheduled,
   scheduledAlready,
+  untakenProposal,
   viewActivity,
 } from '../activity.ts';
 import { DEFAULT_TIME_ZONE, localDate, startOfLocalDay } from '../calendar.ts';
@@ -65,9 +66,10 @@ import { invitationLetters } from './invitation-letters.ts';
  * `GET /v1/cases/{id}` and on every change that answers with the case). Every case read loads
  * them too. A unit holds a handful on a case; 50 is far past any real one.
  *
- * The ladder's proposals (one clarification per silent agency at central intervention) are
- * counted but never refused: the ladder writes them with its step's letter, and a tick must not
- * fail, or drop central's notice of a silent agency, because central has planned a lot. They are
+ * The ladder's proposals (one clarification a case, naming each agency silent up to central
+ * intervention, `MAX_ACTIVITY_AGENCIES` at most, then another) are counted but never refused:
+ * the ladder writes them with its step's letter, and a tick must not fail, or drop central's
+ * notice of a silent agency, because central has planned a lot. They are
  * small (a fixed sentence, no participants), so a case past the cap through them alone stays
  * within a response; what would make one large is central taking it up, which is refused while
  * the case already holds `MAX_OPEN_ACTIVITIES` planned ones (`scheduleActivity`). So the view
@@ -295,6 +297,9 @@ async function changeActivity(
     await change.allowed?.(activity, bundle);
     const next = change.next(activity, now);
     const [type, data] = change.event(activity);
+    // A ladder proposal several silent agencies joined, called off or reported without a date:
+    // each agency reads its own event, naming none of the others, as it read the proposal.
+    const readers = untakenProposal(next) ? next.agencyIds.map((id) => [id]) : [next.agencyIds];
     // Its agencies' letters: an invitation, a new date, a cancellation (none for a report).
     const letters = await invitationLetters(deps, actorOf(p), bundle, activity, next, now);
     await deps.store.commit({
@@ -307,13 +312,15 @@ async function changeActivity(
         },
       ],
       events: [
-        event(caseId, now, type, p, activityAgency(next), {
-          activityId,
-          kind: next.kind,
-          // Whose to read (`agencySeesEvent`): with several agencies the event is the case's.
-          agencyIds: next.agencyIds,
-          ...data,
-        }),
+        ...readers.map((agencyIds) =>
+          event(caseId, now, type, p, activityAgency({ agencyIds }), {
+            activityId,
+            kind: next.kind,
+            // Whose to read (`agencySeesEvent`): with several agencies the event is the case's.
+            agencyIds,
+            ...data,
+          }),
+        ),
         ...letters.events,
       ],
       letters: letters.letters,

@@ -28,7 +28,7 @@ export const isActivityOpen = (a: Schemas['Activity']) =>
 export const calledOffByClose = (a: Schemas['Activity']) =>
   a.status === 'proposed' || (a.status === 'planned' && !a.overdueToReport);
 
-/** "Klarifikasi dengan Polri": a case may have one proposal per silent agency. */
+/** "Klarifikasi dengan Polri, PLN": the ladder's one proposal a case names each silent agency. */
 export function activityTitle(
   t: Translate,
   nameOf: (id: string) => string,

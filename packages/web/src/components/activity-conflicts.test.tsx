@@ -105,6 +105,18 @@ describe('an activity changed by a colleague since the page was shown', () => {
     ).toEqual([4, 4]);
   });
 
+  it('a cancellation without its reason is refused at the field, in words, and sends nothing', async () => {
+    const calls = answer(() => json(200, {}));
+    render();
+    const cancel = await formOf('Batalkan: Gelar kasus');
+    await userEvent.click(cancel.getByRole('button', { name: 'Batalkan kegiatan' }));
+    expect((await cancel.findAllByText('Alasan pembatalan wajib diisi.')).length).toBeGreaterThan(
+      0,
+    );
+    expect(cancel.getByLabelText(/^Alasan pembatalan/).getAttribute('aria-invalid')).toBe('true');
+    expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
+  });
+
   it('already reported or cancelled (409 invalid_transition): said of the activity, not the complaint’s status', async () => {
     answer(() => problem('invalid_transition'));
     render();
