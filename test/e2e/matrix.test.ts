@@ -186,6 +186,8 @@ const EXPECTED: Record<string /* 'METHOD /path' */, Row> = {
     row('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok',  401,  401,  401,  401,  401),
   'GET /v1/notifications/failed':
     row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  'GET /v1/notifications/failed/agencies':
+    row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   'GET /v1/stats/agencies':
     row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   'GET /v1/stats/agencies.csv':
@@ -990,6 +992,7 @@ const REFERENCES: Record<string /* 'METHOD /path' */, readonly Reference[]> = {
     agencyIn('query', 'agencyId'),
     { where: 'query', field: 'caseId', kind: 'case', existing: (s) => s.caseId },
   ],
+  'GET /v1/notifications/failed': [agencyIn('query', 'agencyId')],
   'GET /v1/stats/agencies': [agencyIn('query', 'agencyId')],
   'GET /v1/stats/agencies.csv': [agencyIn('query', 'agencyId')],
   'GET /v1/exports/cases.csv': [agencyIn('query', 'agencyId')],

@@ -155,6 +155,33 @@ export interface NotificationRecord {
 }
 
 /**
+ * Why a failed letter did not reach its agency, sorted from the mailer's words for people who
+ * act on it: `no_address`, written to no one (the contact its step needs is missing: add it);
+ * `address_refused`, the receiving server refused the address (no such mailbox or domain: the
+ * address is wrong, correct it); `mailer`, refused otherwise (the mail service itself).
+ */
+export const LETTER_FAILURES = ['no_address', 'address_refused', 'mailer'] as const;
+export type LetterFailure = (typeof LETTER_FAILURES)[number];
+
+/**
+ * A refusal of the address itself: an SMTP "bad destination" status (5.1.x, RFC 3463) or how
+ * servers and SES word one. A refused address reads the same whichever mailer said it.
+ */
+const ADDRESS_REFUSED =
+  /\b5\.1\.\d{1,2}\b|no such (?:domain|user|mailbox|address)|user unknown|unknown user|mailbox (?:unavailable|not found|does not exist)|(?:recipient )?address rejected|illegal address|invalid (?:e-?mail |recipient )?address|domain (?:not found|does not exist)/i;
+
+/** Why letter `n` failed (`LETTER_FAILURES`); null unless it is `failed`. */
+export function letterFailureOf(
+  n: Pick<NotificationRecord, 'status' | 'recipients' | 'lastError'>,
+): LetterFailure | null {
+  if (n.status !== 'failed') return null;
+  // Written to no one (`unaddressedReason`), or, as a guard, the mailer's "no recipient".
+  if (n.recipients.length === 0 || /^no (?:e-mail address|recipient)\b/.test(n.lastError ?? ''))
+    return 'no_address';
+  return ADDRESS_REFUSED.test(n.lastError ?? '') ? 'address_refused' : 'mailer';
+}
+
+/**
  * Where an answer to letter `n` goes (its e-mail's `Reply-To`), decided here for both mailers:
  * the mailbox the deployment names (`deployment`: `-c lettersReplyTo`, `PANTAU_LETTERS_REPLY_TO`)
  * wins; else the unit's e-mail as the document settings the letter was written with name it
@@ -230,6 +257,7 @@ export const viewNotification = (n: NotificationRecord, central = true): Notific
   sentAt: n.sentAt,
   attempts: n.attempts,
   lastError: n.lastError,
+  failure: letterFailureOf(n),
   letterNumber: n.letterNumber ?? null,
   datedOn: n.datedOn ?? null,
   pdf: n.document !== undefined,

@@ -620,8 +620,14 @@ export interface Store extends DocumentStore {
   listUndelivered(caseId: string, agencyId: string): Promise<NotificationRecord[]>;
   /** Every letter not yet delivered (a sweep after a restart). */
   listAllUndelivered(limit: number): Promise<NotificationRecord[]>;
-  /** Letters given up after their delivery attempts (`failed`), oldest first. */
-  listFailedNotifications(page: PageRequest): Promise<Page<NotificationRecord>>;
+  /**
+   * Letters given up after their delivery attempts (`failed`) and not marked handled, oldest
+   * first; `agencyId`: that agency's only.
+   */
+  listFailedNotifications(
+    page: PageRequest,
+    filter?: { readonly agencyId?: string | undefined },
+  ): Promise<Page<NotificationRecord>>;
   /**
    * A failed letter central acted on (`next`: sent again, back in the outbox; or marked handled)
    * with its timeline event, all or nothing; only while it stands as `previous` (failed, the

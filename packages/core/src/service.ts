@@ -17,6 +17,7 @@ import * as timelines from './use-cases/timeline.ts';
 import * as documents from './use-cases/documents.ts';
 import * as desk from './use-cases/desk.ts';
 import * as extensions from './use-cases/extensions-and-pauses.ts';
+import * as failedLetters from './use-cases/failed-letters.ts';
 import * as imports from './use-cases/import.ts';
 import * as intake from './use-cases/intake.ts';
 import * as mail from './use-cases/mail.ts';
@@ -117,6 +118,7 @@ export class Service {
   readonly caseExportPeriod = this.#bind(reporting.caseExportPeriod);
   readonly listNotifications = this.#bind(reporting.listNotifications);
   readonly listFailedNotifications = this.#bind(reporting.listFailedNotifications);
+  readonly failedLettersByAgency = this.#bind(failedLetters.failedLettersByAgency);
   readonly resendLetter = this.#bind(reporting.resendLetter);
   readonly dismissLetter = this.#bind(reporting.dismissLetter);
 

@@ -18,7 +18,14 @@ const clock = manualClock('2026-03-16T03:00:00.000Z'); // Monday
 const sent: NotificationRecord[] = [];
 /** The ladder's rungs in their order. */
 const RUNGS: string[] = DEFAULT_LADDER.map((step) => step.name);
-const mailer: Mailer = { send: async (n) => void sent.push(n) };
+// Refuses addresses on `.invalid` as the embedded mailer does (a domain that never exists).
+const mailer: Mailer = {
+  send: async (n) => {
+    const refused = [...n.recipients, ...n.cc].filter((a) => a.endsWith('.invalid'));
+    if (refused.length > 0) throw new Error(`550 5.1.2 no such domain: ${refused.join(', ')}`);
+    sent.push(n);
+  },
+};
 let app: ReturnType<typeof createApp>;
 let engine: LocalLadderEngine;
 let token: (sub: string, agency: string, role: string) => Promise<string>;
@@ -409,5 +416,155 @@ describe('a held letter addressed as the parties are when it goes (audit s23, fi
     expect(failed.lastError).toContain('head');
     const list = await call('GET', '/v1/notifications/failed?limit=50', officer);
     expect((list.body.items as NotificationRecord[]).map((n) => n.id)).toContain(failed.id);
+  });
+});
+
+describe('failed letters per agency (audit: 41 agencies, 3 with addresses that never worked)', () => {
+  it('sums up an agency’s failed letters, says whether its latest failed, and marks the ladder’s steps whose letter failed', async () => {
+    const admin = await token('admin-1', 'setneg', 'central_admin');
+    const officer = await token('officer-1', 'setneg', 'central_officer');
+    const bad = [
+      { name: 'Humas', email: 'humas@bulog-z.invalid', kind: 'liaison' },
+      { name: 'Direktur', email: 'dirut@bulog-z.invalid', kind: 'head' },
+    ];
+    for (const [id, contacts] of [
+      ['bulog-z', bad],
+      [
+        'pln-z',
+        [
+          { name: 'Humas', email: 'humas@pln-z.example.go.id', kind: 'liaison' },
+          // The formal warning goes to the head (the policy as the tests above left it).
+          { name: 'Direktur', email: 'dirut@pln-z.example.go.id', kind: 'head' },
+        ],
+      ],
+    ] as const)
+      expect(
+        (
+          await call('POST', '/v1/agencies', admin, {
+            id,
+            name: `Perum ${id}`,
+            kind: 'soe',
+            contacts,
+          })
+        ).status,
+      ).toBe(201);
+    clock.set('2026-09-07T03:00:00.000Z'); // Monday 10:00 WIB
+    const forward = async (subject: string, agencyId: string) => {
+      const registered = await call('POST', '/v1/cases', officer, {
+        channel: 'letter',
+        complainant: { name: 'Siti Aminah', phone: '0812000000' },
+        subject,
+        description: 'Sudah sebulan.',
+      });
+      const id = registered.body.id as string;
+      await call('POST', `/v1/cases/${id}/verification`, officer, {
+        decision: 'accept',
+        type: 'normative',
+      });
+      expect(
+        (
+          await call('POST', `/v1/cases/${id}/assignments`, officer, {
+            assignments: [{ agencyId }],
+          })
+        ).status,
+      ).toBe(201);
+      return id;
+    };
+    const first = await forward('Beras bantuan tidak sampai', 'bulog-z');
+    await forward('Harga beras operasi pasar', 'bulog-z');
+    await forward('Listrik padam tiap malam', 'pln-z');
+    // Five weeks pass: every letter to BULOG is refused until given up, PLN's go.
+    const passTo = (iso: string) =>
+      engine.passTime(
+        { now: clock.now, set: (d: Date) => clock.set(d.toISOString()) },
+        new Date(iso),
+      );
+    await passTo('2026-10-12T03:00:00.000Z');
+
+    const letters = async (agencyId: string) =>
+      (await call('GET', `/v1/notifications?agencyId=${agencyId}&limit=100`, officer)).body
+        .items as (NotificationRecord & { failure: string | null })[];
+    const failedOfBulog = (await letters('bulog-z')).filter((n) => n.status === 'failed');
+    expect(failedOfBulog.length).toBeGreaterThanOrEqual(4);
+    expect(failedOfBulog.every((n) => n.failure === 'address_refused')).toBe(true);
+
+    const summary = async () =>
+      (await call('GET', '/v1/notifications/failed/agencies', officer)).body as {
+        items: Record<string, unknown>[];
+        complete: boolean;
+      };
+    const before = await summary();
+    expect(before.complete).toBe(true);
+    expect(before.items.find((g) => g.agencyId === 'pln-z')).toBeUndefined();
+    const latest = failedOfBulog[0]!; // newest written first
+    expect(before.items.find((g) => g.agencyId === 'bulog-z')).toEqual({
+      agencyId: 'bulog-z',
+      count: failedOfBulog.length,
+      firstAt: failedOfBulog.at(-1)!.createdAt,
+      latestAt: latest.createdAt,
+      failure: 'address_refused',
+      // Its newest, the central intervention, went to central copying BULOG: BULOG's addresses.
+      addresses: ['humas@bulog-z.invalid', 'dirut@bulog-z.invalid'],
+      lastError: latest.lastError,
+      latestFailed: true,
+      addressUnchanged: true,
+    });
+    // One agency's failed letters alone, for central to work through.
+    const ofBulog = await call(
+      'GET',
+      '/v1/notifications/failed?agencyId=bulog-z&limit=100',
+      officer,
+    );
+    expect(ofBulog.status).toBe(200);
+    expect((ofBulog.body.items as NotificationRecord[]).map((n) => n.id).sort()).toEqual(
+      failedOfBulog.map((n) => n.id).sort(),
+    );
+
+    // The case's ladder: each step taken says its letter failed, and why.
+    const deadlines = await call(
+      'GET',
+      `/v1/cases/${first}/assignments/bulog-z/deadlines`,
+      officer,
+    );
+    const taken = (deadlines.body.ladder as { taken: { letter: unknown }[] }).taken;
+    expect(taken.length).toBeGreaterThanOrEqual(2);
+    for (const step of taken)
+      expect(step.letter).toEqual({
+        status: 'failed',
+        failure: 'address_refused',
+        handled: false,
+        cancelled: null,
+      });
+    expect(
+      (deadlines.body.ladder as { toCome: { letter: unknown }[] }).toCome.every(
+        (s) => s.letter === null,
+      ),
+    ).toBe(true);
+
+    // An admin corrects the address; central sends the newest again and they go: BULOG's latest
+    // letter no longer failed, and the address refused is no longer its.
+    const good = [{ name: 'Humas', email: 'humas@bulog-z.example.co.id', kind: 'liaison' }];
+    expect((await call('PATCH', '/v1/agencies/bulog-z', admin, { contacts: good })).status).toBe(
+      200,
+    );
+    const newest = failedOfBulog.filter((n) => n.createdAt === latest.createdAt);
+    for (const n of newest)
+      expect(
+        (await call('POST', `/v1/cases/${n.caseId}/letters/${n.id}/resend`, officer)).status,
+      ).toBe(200);
+    await passTo(new Date(clock.now().getTime() + 30 * 60_000).toISOString());
+    const now = await letters('bulog-z');
+    expect(newest.map((n) => now.find((m) => m.id === n.id)?.status)).toEqual(
+      newest.map(() => 'sent'),
+    );
+    expect((await summary()).items.find((g) => g.agencyId === 'bulog-z')).toMatchObject({
+      count: failedOfBulog.length - newest.length,
+      latestFailed: false,
+      addressUnchanged: false,
+    });
+
+    // Central's alone.
+    const agency = await token('bulog-1', 'bulog-z', 'agency_coordinator');
+    expect((await call('GET', '/v1/notifications/failed/agencies', agency)).status).toBe(403);
   });
 });

@@ -408,9 +408,20 @@ export class EscalationStore extends SettingsLayer {
     return out;
   }
 
-  /** Letters given up after their delivery attempts, oldest first (gsi3, sparse). */
-  async listFailedNotifications(page: PageRequest): Promise<Page<NotificationRecord>> {
-    return this.page<NotificationRecord>([{ index: 'gsi3', partition: keys.failedLetters }], page);
+  /**
+   * Letters given up after their delivery attempts, oldest first (gsi3, sparse); one agency's
+   * filtered as they are read (a few agencies' bad addresses make most of them).
+   */
+  async listFailedNotifications(
+    page: PageRequest,
+    filter: { readonly agencyId?: string | undefined } = {},
+  ): Promise<Page<NotificationRecord>> {
+    const { agencyId } = filter;
+    return this.page<NotificationRecord>(
+      [{ index: 'gsi3', partition: keys.failedLetters }],
+      page,
+      agencyId === undefined ? undefined : (item) => item.agencyId === agencyId,
+    );
   }
 
   async changeFailedNotification(

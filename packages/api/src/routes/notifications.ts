@@ -1,5 +1,11 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { NotificationSchema, NotificationsQuery, PageQuery, pageOf } from '@pantau/core';
+import {
+  FailedLetterGroupsSchema,
+  FailedLettersQuery,
+  NotificationSchema,
+  NotificationsQuery,
+  pageOf,
+} from '@pantau/core';
 import { createRoute, json, PROBLEMS } from '../openapi.ts';
 
 const NotificationPage = pageOf(NotificationSchema, 'NotificationPage');
@@ -12,8 +18,8 @@ export const notifications = new OpenAPIHono()
       tags: ['Escalation'],
       summary:
         'Letters the mailer refused until their last attempt, oldest first (central only): ' +
-        'they were not delivered and need someone to act',
-      request: { query: PageQuery },
+        'they were not delivered and need someone to act (not those marked handled)',
+      request: { query: FailedLettersQuery },
       responses: {
         200: json(NotificationPage, 'A page of failed letters'),
         ...PROBLEMS,
@@ -24,6 +30,23 @@ export const notifications = new OpenAPIHono()
         await c.get('service').listFailedNotifications(c.get('auth'), c.req.valid('query')),
         200,
       ),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/failed/agencies',
+      tags: ['Escalation'],
+      summary:
+        'The failed letters not yet handled, per agency, the most first (central only): how ' +
+        'many, when the oldest and newest were written, why the newest failed and where it ' +
+        'went, whether the agency’s latest letter failed (no letter reaches it now) and whether ' +
+        'the address refused is still its contact. A few wrong addresses make most failed letters',
+      responses: {
+        200: json(FailedLetterGroupsSchema, 'Failed letters per agency'),
+        ...PROBLEMS,
+      },
+    }),
+    async (c) => c.json(await c.get('service').failedLettersByAgency(c.get('auth')), 200),
   )
   .openapi(
     createRoute({

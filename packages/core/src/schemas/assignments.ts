@@ -1,6 +1,7 @@
 /** Assignments: queue and worklist queries, extensions, pauses, delegation, the deadlines view. */
 import { z } from 'zod';
 import { DAY_KINDS } from '../calendar.ts';
+import { LETTER_FAILURES, LETTER_VOID_REASONS, NOTIFICATION_STATUSES } from '../notification.ts';
 import { COMPLAINT_TYPES, TARGETS } from '../policy.ts';
 import { booleanQuery, forwardingGeneration, instant, text } from './fields.ts';
 import { AgencyIdSchema, ASSIGNMENT_STATES, PageQuery, TimeZoneSchema } from './common.ts';
@@ -134,6 +135,20 @@ const LadderStepView = z.object({
   }),
   targets: z.array(z.enum(TARGETS)),
   level: z.int(),
+  letter: z
+    .object({
+      status: z.enum(NOTIFICATION_STATUSES),
+      failure: z.enum(LETTER_FAILURES).nullable(),
+      handled: z
+        .boolean()
+        .meta({ description: 'A failed letter central marked handled without sending it again' }),
+      cancelled: z.enum(LETTER_VOID_REASONS).nullable(),
+    })
+    .nullable()
+    .meta({
+      description:
+        'A step taken: how its letter stands (a step whose letter failed reached no one: `failure` says why, as on the letter). Null on a step to come',
+    }),
 });
 
 export const DeadlinesSchema = z

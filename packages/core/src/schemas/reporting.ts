@@ -1,6 +1,6 @@
 /** Reporting: response-rate statistics and the letters sent. */
 import { z } from 'zod';
-import { LETTER_VOID_REASONS, NOTIFICATION_STATUSES } from '../notification.ts';
+import { LETTER_FAILURES, LETTER_VOID_REASONS, NOTIFICATION_STATUSES } from '../notification.ts';
 import { TARGETS } from '../policy.ts';
 import { booleanQuery, calendarDate, instant, text } from './fields.ts';
 import { AgencyIdSchema, PageQuery } from './common.ts';
@@ -96,6 +96,10 @@ export const NotificationSchema = z
     attempts: z.int(),
     /** Why the last delivery attempt failed (null once sent, or before any attempt failed). */
     lastError: z.string().nullable(),
+    failure: z.enum(LETTER_FAILURES).nullable().meta({
+      description:
+        'Why a failed letter did not reach its agency, from the mailer’s words: no_address, written to no one (a contact its step needs is missing); address_refused, the receiving server refused the address (no such mailbox or domain: correct it); mailer, refused otherwise. Null unless `failed`',
+    }),
     // Issue 15: letters written since then are PDF documents with a number.
     letterNumber: z.string().nullable(),
     datedOn: calendarDate.nullable().meta({
@@ -135,6 +139,49 @@ export const NotificationSchema = z
       }),
   })
   .meta({ id: 'Notification' });
+
+export const FailedLettersQuery = PageQuery.extend({
+  agencyId: AgencyIdSchema.optional().meta({
+    description: 'One agency’s failed letters only (central works through them agency by agency)',
+  }),
+});
+export type FailedLettersFilter = z.infer<typeof FailedLettersQuery>;
+
+export const FailedLetterGroupSchema = z
+  .object({
+    agencyId: z.string(),
+    count: z.int().min(1).meta({ description: 'Its failed letters not yet handled' }),
+    firstAt: instant.meta({ description: 'When the oldest of them was written' }),
+    latestAt: instant.meta({ description: 'When the newest of them was written' }),
+    failure: z
+      .enum(LETTER_FAILURES)
+      .meta({ description: 'Why the newest failed (see `Notification.failure`)' }),
+    addresses: z.array(z.string()).meta({
+      description:
+        'The addresses the newest went to, To and Cc, but central’s own (a central intervention goes to central, copying the agency): none when it was written to no one',
+    }),
+    lastError: z.string().nullable().meta({ description: 'The mailer’s words on the newest' }),
+    latestFailed: z.boolean().meta({
+      description:
+        'The agency’s latest letter that was tried (sent or failed; not one queued or cancelled) failed: no letter reaches it now. False once a later one went (its address corrected), though older failed ones wait here',
+    }),
+    addressUnchanged: z.boolean().meta({
+      description:
+        'An address the newest failed at is still a contact of the agency or its focal point: sent again now, it would go there again',
+    }),
+  })
+  .meta({ id: 'FailedLetterGroup' });
+
+export const FailedLetterGroupsSchema = z
+  .object({
+    items: z.array(FailedLetterGroupSchema),
+    complete: z.boolean().meta({
+      description:
+        'Every failed letter was counted; false past the bound one read holds (2,000 letters): the counts are of the oldest',
+    }),
+  })
+  .meta({ id: 'FailedLetterGroups' });
+export type FailedLetterGroupsView = z.infer<typeof FailedLetterGroupsSchema>;
 
 export const DismissLetterBody = z
   .strictObject({

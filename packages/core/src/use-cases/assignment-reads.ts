@@ -27,7 +27,12 @@ import { chainedPage, mapPage } from '../desk.ts';
 import { DomainError, invalidInput } from '../errors.ts';
 import { type LadderLetter, ladderState, letterDateOf, projectLadder } from '../ladder/index.ts';
 import { workingDaysLate } from '../letters.ts';
-import { isLadderLetter, type LadderRecord, type NotificationRecord } from '../notification.ts';
+import {
+  isLadderLetter,
+  type LadderRecord,
+  letterFailureOf,
+  type NotificationRecord,
+} from '../notification.ts';
 import { type SlaPolicy, type Target, TARGETS } from '../policy.ts';
 import type { Page, PageRequest } from '../ports.ts';
 import {
@@ -380,6 +385,7 @@ export async function deadlines(
     datedOn: letterDateOf(calendar, a.timeZone, new Date(e.at)),
     targets: [...e.targets],
     level: e.level,
+    letter: null,
   });
   return {
     caseId,
@@ -429,6 +435,14 @@ export async function deadlines(
         datedOn: n.datedOn ?? null,
         targets: [...n.targets],
         level: n.episode === null || n.episode === undefined ? 0 : levelOf(policy, n.step),
+        // Taken by the ladder, but a letter that failed reached no one: said with the step, where
+        // central looks before escalating further.
+        letter: {
+          status: n.status,
+          failure: letterFailureOf(n),
+          handled: n.handled !== undefined,
+          cancelled: n.cancelled?.reason ?? null,
+        },
       })),
       toCome: toCome.map(view),
     },

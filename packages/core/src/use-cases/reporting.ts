@@ -291,11 +291,14 @@ export async function listNotifications(
 export async function listFailedNotifications(
   deps: ServiceDeps,
   p: Principal,
-  page: PageRequest,
+  filter: PageRequest & { readonly agencyId?: string | undefined },
 ): Promise<Page<NotificationView>> {
   requireRole(p, CENTRAL_ROLES);
+  const { agencyId, ...page } = filter;
   // With its total when asked: the desk's card says how many, as every desk list does.
-  return mapPage(await deps.store.listFailedNotifications(page), (n) => viewNotification(n));
+  return mapPage(await deps.store.listFailedNotifications(page, { agencyId }), (n) =>
+    viewNotification(n),
+  );
 }
 
 /** A failed letter central may act on (not yet marked handled); else 404/409. */

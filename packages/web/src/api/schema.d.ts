@@ -4958,7 +4958,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Letters the mailer refused until their last attempt, oldest first (central only): they were not delivered and need someone to act */
+        /** Letters the mailer refused until their last attempt, oldest first (central only): they were not delivered and need someone to act (not those marked handled) */
         get: {
             parameters: {
                 query?: {
@@ -4966,6 +4966,8 @@ export type paths = {
                     cursor?: string;
                     /** @description Also count every item the list holds (`total` in the answer): reads the whole list, so ask on the first page only */
                     total?: "true" | "false";
+                    /** @description One agency’s failed letters only (central works through them agency by agency) */
+                    agencyId?: string;
                 };
                 header?: never;
                 path?: never;
@@ -4980,6 +4982,96 @@ export type paths = {
                     };
                     content: {
                         "application/json": components["schemas"]["NotificationPage"];
+                    };
+                };
+                /** @description Invalid input: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Right tenant, wrong role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or another tenant’s */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Illegal transition, conflict, or idempotency key reused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notifications/failed/agencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The failed letters not yet handled, per agency, the most first (central only): how many, when the oldest and newest were written, why the newest failed and where it went, whether the agency’s latest letter failed (no letter reaches it now) and whether the address refused is still its contact. A few wrong addresses make most failed letters */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Failed letters per agency */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FailedLetterGroups"];
                     };
                 };
                 /** @description Invalid input: `errors` names each field */
@@ -8410,6 +8502,17 @@ export type components = {
                     datedOn: string | null;
                     targets: ("acknowledge" | "followUp" | "resolution")[];
                     level: number;
+                    /** @description A step taken: how its letter stands (a step whose letter failed reached no one: `failure` says why, as on the letter). Null on a step to come */
+                    letter: {
+                        /** @enum {string} */
+                        status: "pending" | "sent" | "failed" | "cancelled";
+                        /** @enum {string|null} */
+                        failure: "no_address" | "address_refused" | "mailer" | null;
+                        /** @description A failed letter central marked handled without sending it again */
+                        handled: boolean;
+                        /** @enum {string|null} */
+                        cancelled: "ended" | "paused" | "targets_met" | "not_overdue" | "deadline_passed" | "deadline_moved" | null;
+                    } | null;
                 }[];
                 /** @description Provisional: recomputed as the agency acts */
                 toCome: {
@@ -8425,6 +8528,17 @@ export type components = {
                     datedOn: string | null;
                     targets: ("acknowledge" | "followUp" | "resolution")[];
                     level: number;
+                    /** @description A step taken: how its letter stands (a step whose letter failed reached no one: `failure` says why, as on the letter). Null on a step to come */
+                    letter: {
+                        /** @enum {string} */
+                        status: "pending" | "sent" | "failed" | "cancelled";
+                        /** @enum {string|null} */
+                        failure: "no_address" | "address_refused" | "mailer" | null;
+                        /** @description A failed letter central marked handled without sending it again */
+                        handled: boolean;
+                        /** @enum {string|null} */
+                        cancelled: "ended" | "paused" | "targets_met" | "not_overdue" | "deadline_passed" | "deadline_moved" | null;
+                    } | null;
                 }[];
             };
         };
@@ -9097,6 +9211,11 @@ export type components = {
             sentAt: string | null;
             attempts: number;
             lastError: string | null;
+            /**
+             * @description Why a failed letter did not reach its agency, from the mailer’s words: no_address, written to no one (a contact its step needs is missing); address_refused, the receiving server refused the address (no such mailbox or domain: correct it); mailer, refused otherwise. Null unless `failed`
+             * @enum {string|null}
+             */
+            failure: "no_address" | "address_refused" | "mailer" | null;
             letterNumber: string | null;
             /**
              * Format: date
@@ -9134,6 +9253,41 @@ export type components = {
                 /** @description How (central’s own note: null when an agency reads it) */
                 note: string | null;
             } | null;
+        };
+        FailedLetterGroups: {
+            items: components["schemas"]["FailedLetterGroup"][];
+            /** @description Every failed letter was counted; false past the bound one read holds (2,000 letters): the counts are of the oldest */
+            complete: boolean;
+        };
+        FailedLetterGroup: {
+            agencyId: string;
+            /** @description Its failed letters not yet handled */
+            count: number;
+            /**
+             * Format: date-time
+             * @description When the oldest of them was written
+             * @example 2026-03-30T16:59:59.999Z
+             */
+            firstAt: string;
+            /**
+             * Format: date-time
+             * @description When the newest of them was written
+             * @example 2026-03-30T16:59:59.999Z
+             */
+            latestAt: string;
+            /**
+             * @description Why the newest failed (see `Notification.failure`)
+             * @enum {string}
+             */
+            failure: "no_address" | "address_refused" | "mailer";
+            /** @description The addresses the newest went to, To and Cc, but central’s own (a central intervention goes to central, copying the agency): none when it was written to no one */
+            addresses: string[];
+            /** @description The mailer’s words on the newest */
+            lastError: string | null;
+            /** @description The agency’s latest letter that was tried (sent or failed; not one queued or cancelled) failed: no letter reaches it now. False once a later one went (its address corrected), though older failed ones wait here */
+            latestFailed: boolean;
+            /** @description An address the newest failed at is still a contact of the agency or its focal point: sent again now, it would go there again */
+            addressUnchanged: boolean;
         };
         Clock: {
             /**

@@ -87,6 +87,7 @@ const deadlines: Schemas['Deadlines'] = {
         datedOn: null,
         targets: ['followUp'],
         level: 1,
+        letter: { status: 'sent', failure: null, handled: false, cancelled: null },
       },
     ],
     toCome: [
@@ -98,6 +99,7 @@ const deadlines: Schemas['Deadlines'] = {
         datedOn: null,
         targets: ['followUp'],
         level: 2,
+        letter: null,
       },
     ],
   },
@@ -207,6 +209,50 @@ describe('DeadlinesView', () => {
     expect(taken.textContent).toContain('Surat pengingat I');
     expect(taken.textContent).toContain('25 Mar 2026, 00.00 WIT');
     expect(toCome.textContent).toContain('Surat pengingat II');
+  });
+
+  it('says on a step whose letter failed that it never reached the agency, and why', () => {
+    const [reminder] = deadlines.ladder.taken;
+    const letter = { failure: null, handled: false, cancelled: null };
+    const failed: Schemas['Deadlines'] = {
+      ...deadlines,
+      ladder: {
+        ...deadlines.ladder,
+        taken: [
+          {
+            ...reminder!,
+            id: 's0',
+            step: 'warning',
+            action: 'warning',
+            letter: { ...letter, status: 'sent' },
+          },
+          {
+            ...reminder!,
+            letter: { ...letter, status: 'failed', failure: 'address_refused' },
+          },
+          {
+            ...reminder!,
+            id: 's3',
+            step: 'formal_warning',
+            action: 'formal_warning',
+            letter: { ...letter, status: 'failed', failure: 'no_address', handled: true },
+          },
+        ],
+      },
+    };
+    renderWith(<DeadlinesView deadlines={failed} zone="Asia/Jayapura" now={NOW} />);
+    const taken = screen.getByRole('heading', { name: 'Sudah dilakukan' }).parentElement!;
+    const steps = within(taken)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(steps[0]).toContain('Peringatan dini');
+    expect(steps[0]).not.toContain('tidak terkirim');
+    expect(steps[1]).toContain(
+      'Surat tidak terkirim: alamat surel penerimanya ditolak (alamat atau domainnya tidak ada)',
+    );
+    expect(steps[2]).toContain(
+      'Surat tidak terkirim: penerimanya belum punya alamat surel (ditangani tanpa kirim ulang)',
+    );
   });
 
   it('speaks English when asked, zone still named', () => {

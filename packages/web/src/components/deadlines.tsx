@@ -371,12 +371,44 @@ function LadderSteps({
                 {' '}
                 ({step.targets.map((target) => labelOf(t, 'target', target)).join(', ')})
               </span>
+              <StepLetter letter={step.letter} />
             </li>
           ))}
         </ol>
       )}
     </div>
   );
+}
+
+/**
+ * How a step's letter stands, when not delivered: a step taken whose letter failed reached no
+ * one, and said only in the letters at the foot of a long case page it read as five steps done
+ * to an agency that never got one ("Surat tidak terkirim: alamat surel … ditolak"). Nothing on a
+ * letter sent, nor on a step to come.
+ */
+function StepLetter({
+  letter,
+}: {
+  letter: Schemas['Deadlines']['ladder']['taken'][number]['letter'];
+}) {
+  const { t } = useI18n();
+  if (!letter || letter.status === 'sent') return null;
+  if (letter.status === 'failed')
+    return (
+      <div className="error small step-letter">
+        {t('ladder.letterFailed', { reason: t(`letterFailure.${letter.failure ?? 'mailer'}`) })}
+        {letter.handled ? ` (${t('letters.handled')})` : null}
+      </div>
+    );
+  if (letter.status === 'cancelled')
+    return (
+      <div className="muted small step-letter">
+        {letter.cancelled
+          ? t('ladder.letterCancelled', { reason: t(`letterVoid.${letter.cancelled}`) })
+          : t('letterStatus.cancelled')}
+      </div>
+    );
+  return <div className="muted small step-letter">{t('ladder.letterPending')}</div>;
 }
 
 /**

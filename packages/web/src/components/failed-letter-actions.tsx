@@ -1,13 +1,16 @@
 /**
  * What central does about a letter that failed to send, on the desk: send it again to the
  * agency's contacts as they are now (once corrected on the agencies page), or mark it handled
- * without sending, saying how (delivered by telephone, or no longer needed). Each says what it
- * did on the page's result line (`ActionResultProvider`, which takes focus: the letter, and
- * the button pressed, then leave the list) and calls `onDone`.
+ * without sending, saying how (delivered by telephone, or no longer needed); and, for an
+ * agency's failed letters together, send every one still current again and close the others
+ * (`ResendAll`). Each says what it did on the page's result line (`ActionResultProvider`, which
+ * takes focus: the letter, and the button pressed, then leave the list) and calls `onDone`.
  */
-import { useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { DismissLetterBody } from '@pantau/core/schemas';
-import { api, type Schemas, unwrap } from '../api/client';
+import { allPages, api, ApiError, type Schemas, unwrap } from '../api/client';
+import { useSignedIn } from '../auth/session-context';
+import { type Loaded, useLoad } from '../data';
 import { useI18n } from '../i18n/i18n';
 import { ActionForm, useActionResult } from './action-form';
 import { useAgencies } from './agencies';
@@ -15,6 +18,27 @@ import { TextField } from './field';
 import { ProblemAlert, saying } from './ui';
 
 type Letter = Schemas['Notification'];
+
+/** Said on the window when central acted on failed letters: every reader of them reads again. */
+const CHANGED = 'pantau:failed-letters-changed';
+
+/** Central acted on failed letters: the desk's failed-letters card and its flags read again. */
+export const failedLettersChanged = () => window.dispatchEvent(new Event(CHANGED));
+
+/**
+ * The failed letters per agency (`GET /v1/notifications/failed/agencies`), read again whenever
+ * central acts on one (`failedLettersChanged`): the failed-letters card and the
+ * overdue-by-agency card's flag say the same, without a page reload between them.
+ */
+export function useFailedLetterGroups(): Loaded<Schemas['FailedLetterGroups']> {
+  const loaded = useLoad(() => unwrap(api.GET('/v1/notifications/failed/agencies')), []);
+  const { reload } = loaded;
+  useEffect(() => {
+    window.addEventListener(CHANGED, reload);
+    return () => window.removeEventListener(CHANGED, reload);
+  }, [reload]);
+  return loaded;
+}
 
 export function FailedLetterActions({ letter, onDone }: { letter: Letter; onDone: () => void }) {
   return (
@@ -29,6 +53,7 @@ function ResendLetter({ letter, onDone }: { letter: Letter; onDone: () => void }
   const { t } = useI18n();
   const announce = useActionResult();
   const { nameOf } = useAgencies();
+  const { role } = useSignedIn();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const agency = nameOf(letter.agencyId);
@@ -44,10 +69,13 @@ function ResendLetter({ letter, onDone }: { letter: Letter; onDone: () => void }
       announce?.(t('desk.resent', { agency, to: sent.recipients.join(', ') }));
       onDone();
     } catch (failure) {
+      // The agencies page is an admin's: an officer is told to ask one.
+      const noAddress =
+        role === 'central_admin' ? 'desk.resendNoAddress' : 'desk.resendNoAddressOfficer';
       setError(
         saying(
           'validation_failed',
-          t('desk.resendNoAddress', { agency }),
+          t(noAddress, { agency }),
         )(saying('invalid_transition', t('desk.resendNotNeeded'))(failure)),
       );
     } finally {
@@ -56,7 +84,7 @@ function ResendLetter({ letter, onDone }: { letter: Letter; onDone: () => void }
   };
   return (
     <div className="small">
-      <p className="muted">{t('desk.resendHint', { agency })}</p>
+      {/* What to correct first is said once for the agency's letters, above them. */}
       <button type="button" disabled={busy} aria-busy={busy} onClick={() => void resend()}>
         {t('desk.resend')}
       </button>
@@ -99,5 +127,149 @@ function DismissLetter({ letter, onDone }: { letter: Letter; onDone: () => void 
         />
       )}
     </ActionForm>
+  );
+}
+
+/** What became of one letter of `ResendAll`. */
+type Outcome = 'resent' | 'closed' | 'handled' | 'noAddress';
+
+const codeOf = (failure: unknown) =>
+  failure instanceof ApiError ? failure.problem?.code : undefined;
+
+/**
+ * One failed letter sent again, or closed when it no longer holds: the resend's 409 says the
+ * letter is no longer failed or no longer true, and the dismissal that follows tells them apart
+ * (a letter a colleague sent again or closed meanwhile answers it 409 too: `handled`, nothing
+ * done twice). A 400 is an address still missing (`noAddress`, left failed). Anything else
+ * (the network, the API down) is thrown: the letter stays failed, and a second press starts
+ * again from the letters still failed, so nothing is sent or closed twice.
+ */
+async function resendOrClose(letter: Letter, note: string): Promise<Outcome> {
+  const path = { id: letter.caseId, letterId: letter.id };
+  try {
+    await unwrap(api.POST('/v1/cases/{id}/letters/{letterId}/resend', { params: { path } }));
+    return 'resent';
+  } catch (failure) {
+    if (codeOf(failure) === 'validation_failed') return 'noAddress';
+    if (codeOf(failure) !== 'invalid_transition') throw failure;
+  }
+  try {
+    await unwrap(
+      api.POST('/v1/cases/{id}/letters/{letterId}/dismiss', { params: { path }, body: { note } }),
+    );
+    return 'closed';
+  } catch (failure) {
+    if (codeOf(failure) === 'invalid_transition') return 'handled';
+    throw failure;
+  }
+}
+
+/**
+ * An agency's failed letters at one press, once its address is corrected: each still failed is
+ * sent again, and one no longer true (its warned deadline passed, its targets met, its
+ * assignment ended) is closed with a fixed note saying why, one after another over the
+ * letters' own endpoints; then the outcome in a sentence ("12 dikirim ulang, 7 ditutup karena
+ * sudah tidak berlaku"). 19 letters took 19 "Kirim ulang" clicks, and 17 refused as out of date
+ * each a note typed by hand. Asks first: a letter closed is not opened again.
+ */
+export function ResendAll({
+  agencyId,
+  count,
+  onDone,
+}: {
+  agencyId: string;
+  count: number;
+  onDone: () => void;
+}) {
+  const { t } = useI18n();
+  const announce = useActionResult();
+  const agency = useAgencies().nameOf(agencyId);
+  const [asking, setAsking] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const askId = useId();
+  const askRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (asking) askRef.current?.focus();
+  }, [asking]);
+
+  const run = async () => {
+    setAsking(false);
+    setError(null);
+    const tally: Record<Outcome, number> = { resent: 0, closed: 0, handled: 0, noAddress: 0 };
+    let total = 0;
+    let done = 0;
+    let stopped = false;
+    setProgress({ done, total: count });
+    try {
+      // The letters as they stand now (a colleague may have acted on some since the desk read).
+      const letters = await allPages((cursor) =>
+        unwrap(
+          api.GET('/v1/notifications/failed', {
+            params: { query: { agencyId, limit: 100, ...(cursor ? { cursor } : {}) } },
+          }),
+        ),
+      );
+      total = letters.length;
+      for (const letter of letters) {
+        tally[await resendOrClose(letter, t('desk.closedNote'))] += 1;
+        done += 1;
+        setProgress({ done, total });
+      }
+    } catch (failure) {
+      stopped = true;
+      setError(failure);
+    } finally {
+      setProgress(null);
+    }
+    const parts = [
+      tally.resent > 0 ? t('desk.resendAllResent', { n: tally.resent }) : null,
+      tally.closed > 0 ? t('desk.resendAllClosed', { n: tally.closed }) : null,
+      tally.handled > 0 ? t('desk.resendAllHandled', { n: tally.handled }) : null,
+      tally.noAddress > 0 ? t('desk.resendAllNoAddress', { n: tally.noAddress }) : null,
+    ].filter((part) => part !== null);
+    const outcome = t('desk.resendAllDone', {
+      agency,
+      parts: parts.length > 0 ? parts.join(', ') : t('desk.resendAllNothing'),
+    });
+    announce?.(
+      stopped && total > 0 ? `${outcome} ${t('desk.resendAllStopped', { done, total })}` : outcome,
+    );
+    onDone();
+  };
+
+  return (
+    <div className="small resend-all">
+      {asking ? (
+        <div
+          ref={askRef}
+          tabIndex={-1}
+          className="alert confirm"
+          role="alertdialog"
+          aria-labelledby={askId}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') setAsking(false);
+          }}
+        >
+          <p id={askId}>{t('desk.resendAllAsk', { n: count, agency })}</p>
+          <button type="button" className="primary" onClick={() => void run()}>
+            {t('desk.resendAllYes')}
+          </button>{' '}
+          <button type="button" onClick={() => setAsking(false)}>
+            {t('actionForm.cancel')}
+          </button>
+        </div>
+      ) : (
+        <button
+          type="button"
+          disabled={progress !== null}
+          aria-busy={progress !== null}
+          onClick={() => setAsking(true)}
+        >
+          {progress ? t('desk.resendAllProgress', progress) : t('desk.resendAll', { n: count })}
+        </button>
+      )}
+      <ProblemAlert error={error} />
+    </div>
   );
 }

@@ -567,10 +567,6 @@ const id = {
   'desk.failedLetters': 'Surat gagal terkirim',
   'desk.failedAttempts': 'gagal setelah {attempts} kali percobaan',
   'desk.failedTo': 'kepada {to}',
-  'desk.failedNoAddress':
-    'Penerima surat ini (misalnya pimpinan instansi atau instansi koordinatornya) belum punya alamat surel: tambahkan kontaknya di halaman Instansi, lalu kirim ulang.',
-  'desk.resendHint':
-    'Periksa dan perbaiki alamat surel {agency} di halaman Instansi, lalu kirim ulang surat ini.',
   'desk.resend': 'Kirim ulang',
   'desk.resent':
     'Surat untuk {agency} dikirim ulang kepada {to}; surat akan terkirim dalam 15 menit.',
@@ -587,6 +583,51 @@ const id = {
   'desk.dismissSubmit': 'Tandai sudah ditangani',
   'desk.dismissed':
     'Surat untuk {agency} ditandai sudah ditangani; catatannya tersimpan di riwayat pengaduan.',
+  'letterFailure.no_address': 'penerimanya belum punya alamat surel',
+  'letterFailure.address_refused':
+    'alamat surel penerimanya ditolak (alamat atau domainnya tidak ada)',
+  'letterFailure.mailer': 'layanan surel menolak mengirimnya',
+  'desk.failedGroup': '{n} surat tidak terkirim',
+  'desk.failedSummary': '{n} surat gagal terkirim untuk {agencies} instansi',
+  'desk.failedLatest': 'terakhir {at}',
+  'desk.failedWhy': 'Sebab: {reason}.',
+  'desk.failedAddresses': 'Dikirim ke {to}.',
+  'desk.failedUnchanged':
+    'Alamat yang ditolak masih tercatat untuk {agency}: kirim ulang setelah alamatnya diperbaiki.',
+  'desk.fixHintOfficer':
+    'Hubungi {agency} untuk menanyakan alamat surel yang benar. Minta admin pusat memperbaiki alamat surel {agency} ({to} ditolak), lalu kirim ulang.',
+  'desk.fixHintOfficerNoAddress':
+    'Minta admin pusat menambahkan kontak {agency} yang dituju surat ini (misalnya pimpinan instansi atau instansi koordinatornya), lalu kirim ulang.',
+  'desk.fixHintAdmin': 'Periksa dan perbaiki alamat surel {agency} ({to} ditolak) di',
+  'desk.fixHintAdminNoAddress':
+    'Tambahkan kontak {agency} yang dituju surat ini (misalnya pimpinan instansi atau instansi koordinatornya) di',
+  'desk.fixHintAdminAfter': ', lalu kirim ulang.',
+  'desk.agenciesPage': 'halaman Instansi',
+  'desk.resendHintOfficer':
+    'Minta admin pusat memperbaiki alamat surel {agency}, lalu kirim ulang surat ini.',
+  'desk.resendNoAddressOfficer':
+    '{agency} belum memiliki alamat surel untuk surat ini. Minta admin pusat menambahkannya, lalu kirim ulang.',
+  'desk.resendAll': 'Kirim ulang semua ({n})',
+  'desk.resendAllAsk':
+    'Kirim ulang {n} surat untuk {agency} ke alamatnya sekarang? Surat yang isinya sudah tidak berlaku (misalnya tenggat yang diperingatkan sudah lewat) tidak dikirim, tetapi ditutup dengan catatan di riwayat pengaduannya.',
+  'desk.resendAllYes': 'Ya, kirim ulang',
+  'desk.resendAllProgress': 'Memproses {done} dari {total} surat…',
+  'desk.resendAllDone': '{agency}: {parts}.',
+  'desk.resendAllResent': '{n} dikirim ulang',
+  'desk.resendAllClosed': '{n} ditutup karena sudah tidak berlaku',
+  'desk.resendAllHandled': '{n} sudah ditangani sebelumnya',
+  'desk.resendAllNoAddress': '{n} belum dapat dikirim karena penerimanya belum punya alamat surel',
+  'desk.resendAllNothing': 'tidak ada surat yang diproses',
+  'desk.resendAllStopped':
+    'Terhenti setelah {done} dari {total} surat; tekan lagi untuk meneruskan.',
+  'desk.closedNote':
+    'Ditutup tanpa kirim ulang: isi surat ini sudah tidak berlaku lagi ketika surat-surat yang gagal untuk instansi ini dikirim ulang sekaligus (misalnya tenggat yang diperingatkan sudah lewat atau berubah, target yang disebut sudah dipenuhi, atau penugasannya sudah berakhir).',
+  'desk.failedOneByOne': 'Lihat suratnya satu per satu',
+  'desk.failedPartial': 'Dihitung dari {n} surat gagal yang terlama; masih ada lagi.',
+  'desk.latestFailed': 'surat terakhir tidak terkirim: {reason}',
+  'ladder.letterFailed': 'Surat tidak terkirim: {reason}',
+  'ladder.letterPending': 'surat masih antre, belum terkirim',
+  'ladder.letterCancelled': 'Surat tidak dikirim: {reason}',
 
   'search.label': 'Cari pengaduan',
   'search.hint.central':
@@ -1832,10 +1873,6 @@ const en = {
   'desk.failedLetters': 'Letters that failed to send',
   'desk.failedAttempts': 'failed after {attempts} {attempts|attempt|attempts}',
   'desk.failedTo': 'to {to}',
-  'desk.failedNoAddress':
-    'The party this letter is for (e.g. the agency’s head or its focal point) has no e-mail address yet: add the contact on the Agencies page, then send it again.',
-  'desk.resendHint':
-    'Check and correct {agency}’s e-mail addresses on the Agencies page, then send this letter again.',
   'desk.resend': 'Send again',
   'desk.resent': 'The letter to {agency} is sent again to {to}; it goes out within 15 minutes.',
   'desk.resendNotNeeded':
@@ -1851,6 +1888,50 @@ const en = {
   'desk.dismissSubmit': 'Mark handled',
   'desk.dismissed':
     'The letter to {agency} is marked handled; the note is kept in the case’s history.',
+  'letterFailure.no_address': 'the party it is for has no e-mail address',
+  'letterFailure.address_refused':
+    'the receiving mail server refused the address (no such mailbox or domain)',
+  'letterFailure.mailer': 'the mail service refused to send it',
+  'desk.failedGroup': '{n} {n|letter|letters} not delivered',
+  'desk.failedSummary': '{n} failed {n|letter|letters} to {agencies} {agencies|agency|agencies}',
+  'desk.failedLatest': 'latest {at}',
+  'desk.failedWhy': 'Why: {reason}.',
+  'desk.failedAddresses': 'Sent to {to}.',
+  'desk.failedUnchanged':
+    'The refused address is still on record for {agency}: send again once it is corrected.',
+  'desk.fixHintOfficer':
+    'Call {agency} for the right e-mail address. Ask a central admin to correct {agency}’s address ({to} was refused), then send again.',
+  'desk.fixHintOfficerNoAddress':
+    'Ask a central admin to add the {agency} contact these letters are for (e.g. its head or its focal point), then send again.',
+  'desk.fixHintAdmin': 'Check and correct {agency}’s e-mail address ({to} was refused) on the',
+  'desk.fixHintAdminNoAddress':
+    'Add the {agency} contact these letters are for (e.g. its head or its focal point) on the',
+  'desk.fixHintAdminAfter': ', then send again.',
+  'desk.agenciesPage': 'Agencies page',
+  'desk.resendHintOfficer':
+    'Ask a central admin to correct {agency}’s e-mail address, then send this letter again.',
+  'desk.resendNoAddressOfficer':
+    '{agency} has no e-mail address for this letter yet. Ask a central admin to add one, then send it again.',
+  'desk.resendAll': 'Send all again ({n})',
+  'desk.resendAllAsk':
+    'Send {n} {n|letter|letters} to {agency} again, to its addresses as they are now? Those no longer true (say, the deadline warned of has passed) are not sent but closed, with a note in their case’s history.',
+  'desk.resendAllYes': 'Yes, send again',
+  'desk.resendAllProgress': 'Working on {done} of {total} letters…',
+  'desk.resendAllDone': '{agency}: {parts}.',
+  'desk.resendAllResent': '{n} sent again',
+  'desk.resendAllClosed': '{n} closed as no longer true',
+  'desk.resendAllHandled': '{n} handled already',
+  'desk.resendAllNoAddress': '{n} not sent: the party {n|it is|they are} for has no e-mail address',
+  'desk.resendAllNothing': 'no letter to work on',
+  'desk.resendAllStopped': 'Stopped after {done} of {total} letters; press again to carry on.',
+  'desk.closedNote':
+    'Closed without sending again: what this letter says was no longer true when the failed letters to this agency were sent again together (say, the deadline it warned of had passed or moved, the targets it names were met, or its assignment had ended).',
+  'desk.failedOneByOne': 'See the letters one by one',
+  'desk.failedPartial': 'Counted from the oldest {n} failed letters; there are more.',
+  'desk.latestFailed': 'latest letter not delivered: {reason}',
+  'ladder.letterFailed': 'Letter not delivered: {reason}',
+  'ladder.letterPending': 'letter queued, not yet delivered',
+  'ladder.letterCancelled': 'Letter not sent: {reason}',
 
   'search.label': 'Search complaints',
   'search.hint.central':

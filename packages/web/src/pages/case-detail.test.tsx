@@ -181,6 +181,7 @@ const letterOf = (
   sentAt: iso(i),
   attempts: 1,
   lastError: null,
+  failure: null,
   letterNumber: `B-${i + 1}/Kemensetneg/D-4/DM.05/03/2026`,
   datedOn: null,
   pdf: true,

@@ -2,6 +2,7 @@ import { Link } from 'wouter';
 import type { Schemas } from '../../api/client';
 import { useSignedIn } from '../../auth/session-context';
 import { AgencyName, useAgencies } from '../../components/agencies';
+import { useFailedLetterGroups } from '../../components/failed-letter-actions';
 import { TARGETS } from '../../deadline';
 import { formatDay } from '../../format';
 import { levelLabel, useI18n } from '../../i18n/i18n';
@@ -42,13 +43,21 @@ function earliestMissed(list: readonly Schemas['Assignment'][], now: Date): stri
   );
 }
 
-/** Overdue assignments counted per agency, worst first, and since when each is late: who to chase. */
+/**
+ * Overdue assignments counted per agency, worst first, and since when each is late: who to
+ * chase. An agency whose latest letter failed is flagged, with why: it has not ignored the
+ * ladder, no letter reached it (its address is wrong), so central phones it and has the address
+ * corrected rather than escalating further.
+ */
 export function ByAgency({
   items,
   complete,
   now,
+  rows,
 }: {
   items: readonly Schemas['Assignment'][];
+  /** The worst `rows` agencies only (the desk's first screen); every one if none. */
+  rows?: number;
   /** Every overdue assignment is in `items`; otherwise the counts are of the first ones. */
   complete: boolean;
   /** The API's clock (null until known): what a missed deadline is counted against. */
@@ -58,6 +67,7 @@ export function ByAgency({
   const { zone } = useSignedIn();
   const { nameOf } = useAgencies();
   const counts = overdueByAgency(items, nameOf, now);
+  const unreached = useUnreached();
   if (counts.length === 0) return <p className="muted">{t('common.empty')}</p>;
   return (
     <div className="table-scroll">
@@ -76,7 +86,7 @@ export function ByAgency({
           </tr>
         </thead>
         <tbody>
-          {counts.map((row) => (
+          {counts.slice(0, rows).map((row) => (
             <tr key={row.agencyId}>
               <td>
                 {/* Opens that agency's overdue assignments: the count, one by one. */}
@@ -89,6 +99,13 @@ export function ByAgency({
                     {t('desk.overdueSince', { date: formatDay(row.since, zone, lang) })}
                   </div>
                 ) : null}
+                {unreached.has(row.agencyId) ? (
+                  <div className="error small">
+                    {t('desk.latestFailed', {
+                      reason: t(`letterFailure.${unreached.get(row.agencyId)!}`),
+                    })}
+                  </div>
+                ) : null}
               </td>
               <td>{row.count}</td>
               {/* Its words whole on a phone ("Surat penegasan", not "penegasa" over "n"): the
@@ -99,5 +116,17 @@ export function ByAgency({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/**
+ * The agencies whose latest letter failed, with why (the failed letters per agency, as the
+ * failed-letters card reads them, and again when central acts on them): none while they load,
+ * or if the read fails (the card says so).
+ */
+function useUnreached(): ReadonlyMap<string, Schemas['FailedLetterGroup']['failure']> {
+  const groups = useFailedLetterGroups();
+  return new Map(
+    (groups.data?.items ?? []).filter((g) => g.latestFailed).map((g) => [g.agencyId, g.failure]),
   );
 }
