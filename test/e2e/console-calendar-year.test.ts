@@ -175,7 +175,7 @@ describe('console: 2027’s holidays entered and declared in December 2026', () 
 
     // The desk's flag is gone; the case page flags nothing and says where each deadline went.
     await page.getByRole('link', { name: 'Meja kerja' }).click();
-    await page.getByText('Pengaduan baru untuk diverifikasi', { exact: false }).waitFor();
+    await page.getByRole('navigation', { name: 'Perlu perhatian hari ini' }).waitFor();
     expect(await page.getByText('belum dinyatakan lengkap', { exact: false }).count()).toBe(0);
     await page.goto(`${pantau.url}/cases/${caseId}`);
     await page.getByText('Penyelesaian: 2 Mar 2027, 23.59 WIB', { exact: false }).first().waitFor();

@@ -3,20 +3,24 @@
  * manual clock, every screen checked with axe (WCAG 2.2 A/AA): a focal point's coordinator
  * delegates an assignment to a member unit and takes it back; the member unit opens the case
  * from a bare link; the queue keeps its filters in the URL and shows ended assignments on
- * request; a reopened case and a pending extension request reach the desk, and leave it once
+ * request; the desk's first screen (1,366 × 768 and 390 px) says what needs attention, each
+ * list a link away, the empty ones in one line; a reopened case and a pending extension request reach the desk, and leave it once
  * handled, as a redirect leaves it once re-forwarded; an admin edits an agency's contacts,
  * removes a holiday knowing what moves, and sees a year without holidays flagged; an agency
  * officer acknowledges the morning's arrivals from the queue at once.
  */
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   accessibilityViolations,
   action,
+  fitsWidth,
   openBrowser,
   mainScreen,
   openAction,
   screenshot,
+  SCREENSHOTS,
   signInAs as signInAs_,
   signOut as signOut_,
   type TestBrowser,
@@ -46,6 +50,9 @@ const ids = { land: '', reopened: '', extension: '', redirected: '' };
 const signInAs = (name: RegExp) => signInAs_(page, pantau.url, name);
 const signOut = () => signOut_(page);
 const desk = (name: RegExp) => page.getByRole('region', { name });
+/** The desk's first screen: what needs attention, and the lists with nothing in them. */
+const summary = () => page.getByRole('navigation', { name: 'Perlu perhatian hari ini' });
+const nothingIn = () => summary().getByText(/^Tidak ada:/);
 const assignmentOf = async (caseId: string, agencyId: string) =>
   (
     await http.get(`/v1/cases/${caseId}/assignments/${agencyId}`, {
@@ -293,6 +300,39 @@ describe('console: an agency’s queue, many at once', () => {
 });
 
 describe('console: the central desk', () => {
+  it('its first screen at 1366 × 768 says what needs attention, each list a jump away; empty lists take no card', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    try {
+      await signInAs(/^Petugas setneg/);
+      const link = summary().getByRole('link', { name: '1 Dibuka kembali oleh pengadu' });
+      await link.waitFor();
+      await expect.poll(() => nothingIn().innerText()).toMatch(/^Tidak ada: pengaduan baru, /);
+      await expect.poll(() => page.locator('.loading').count()).toBe(0);
+      // No card says it is empty: the summary names those lists in its one line.
+      expect(await page.locator('main .grid').getByText('Tidak ada data.').count()).toBe(0);
+      // The summary and the first list (the reopened case) are on the first screen.
+      const top = await summary().boundingBox();
+      expect(top!.y + top!.height).toBeLessThanOrEqual(768);
+      const first = page.locator('main .grid > section.card').first();
+      expect(await first.getByRole('heading').innerText()).toMatch(/^Dibuka kembali/);
+      expect((await first.boundingBox())!.y).toBeLessThan(768);
+      await page.screenshot({ path: join(SCREENSHOTS, '24a-desk-first-screen-1366.png') });
+      await mainScreen(page, '24a-desk-1366');
+      // By keyboard: the link moves the focus to its list's heading, not only the view.
+      await link.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('reopened');
+      // A phone's width: the summary in one column, nothing wider than the screen.
+      await page.setViewportSize({ width: 390, height: 844 });
+      expect(await fitsWidth(page)).toBe(true);
+      await page.screenshot({ path: join(SCREENSHOTS, '24b-desk-first-screen-390.png') });
+      await mainScreen(page, '24b-desk-390');
+      await signOut();
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
   it('a reopened case is on the desk; central forwards it back to the agency that completed it', async () => {
     await signInAs(/^Petugas setneg/);
     const reopened = desk(/Dibuka kembali oleh pengadu/);
@@ -307,8 +347,9 @@ describe('console: the central desk', () => {
     await page.getByRole('button', { name: 'Teruskan' }).click();
     await expect.poll(async () => (await assignmentOf(ids.reopened, 'pln')).state).toBe('pending');
     await page.getByRole('link', { name: 'Meja kerja' }).click();
-    await expect.poll(() => reopened.getByRole('heading').innerText()).toMatch(/pengadu 0/);
-    expect(await reopened.getByRole('link', { name: REOPENED }).count()).toBe(0);
+    // Nothing reopened: named in the summary's line, no card of its own.
+    await expect.poll(() => nothingIn().innerText()).toContain('dibuka kembali');
+    expect(await reopened.count()).toBe(0);
     await signOut();
   });
 
@@ -336,7 +377,8 @@ describe('console: the central desk', () => {
     await decide.getByRole('button', { name: 'Putuskan' }).click();
     await page.getByText('Perpanjangan disetujui').waitFor();
     await page.getByRole('link', { name: 'Meja kerja' }).click();
-    await card.getByText('Tidak ada data.').waitFor();
+    await expect.poll(() => nothingIn().innerText()).toContain('permintaan perpanjangan');
+    expect(await card.count()).toBe(0);
     await signOut();
   });
 
@@ -402,8 +444,8 @@ describe('console: the central desk', () => {
       .poll(async () => (await assignmentOf(ids.redirected, 'pln')).state)
       .toBe('pending');
     await page.getByRole('link', { name: 'Meja kerja' }).click();
-    await card.getByText('Tidak ada data.').waitFor();
-    expect(await card.getByRole('link', { name: REDIRECTED }).count()).toBe(0);
+    await expect.poll(() => nothingIn().innerText()).toContain('bukan kewenangan');
+    expect(await card.count()).toBe(0);
     await signOut();
   });
 });

@@ -25,12 +25,13 @@ import { api, type Schemas, unwrap } from '../api/client';
 import { useSession } from '../auth/session-context';
 import { labelOf, type Translate, useI18n } from '../i18n/i18n';
 import { getPath } from '../forms/use-form';
-import { formatInstant, type TimeZone } from '../format';
+import { formatInstant } from '../format';
 import { ActionForm, useActionResult, useReadAgain, useUnsent } from './action-form';
 import { AgencySelect, useAgencies } from './agencies';
 import { AnswerFilesField, useAnswerFiles } from './attachments';
+import { IfApproved } from './extension-if-approved';
 import { NumberField, SelectField, TextField } from './field';
-import { ProblemAlert, Time, useSavedSince } from './ui';
+import { ProblemAlert, useSavedSince } from './ui';
 
 const TARGETS = ['acknowledge', 'followUp', 'resolution'] as const;
 
@@ -493,20 +494,5 @@ export function AssignmentActions({
         </ActionForm>
       ) : null}
     </div>
-  );
-}
-
-/**
- * Where approving a request would put the deadline, as the case read last says it (the API
- * counts it over the agency's holidays, in its zone): none while the clock is paused, nor once
- * the request no longer waits.
- */
-function IfApproved({ at, zone }: { at: string | null | undefined; zone: TimeZone }) {
-  const { t } = useI18n();
-  if (!at) return null;
-  return (
-    <p className="small">
-      {t('actions.extensionIfApproved')} <Time at={at} zone={zone} />
-    </p>
   );
 }

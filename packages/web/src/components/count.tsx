@@ -21,7 +21,7 @@ export function Count({
 }) {
   const { t } = useI18n();
   if (loading && shown === 0) return null;
-  const n = `${total ?? shown}${total === undefined && hasMore ? '+' : ''}`;
+  const n = countText(total, shown, hasMore);
   if (sentence) return <p className="muted count">{t(sentence, { n })}</p>;
   return (
     <span className="count">
@@ -30,6 +30,10 @@ export function Count({
     </span>
   );
 }
+
+/** A list's size as `Count` says it: the API's total, or what is shown with "+" if more pages. */
+export const countText = (total: number | undefined, shown: number, hasMore: boolean): string =>
+  `${total ?? shown}${total === undefined && hasMore ? '+' : ''}`;
 
 /** An unread badge: how many arrived since the last visit (nothing when none). */
 export function UnreadBadge({ n }: { n: number }) {

@@ -315,9 +315,12 @@ describe('the desk’s cases to verify: how each came, and from whom', () => {
         complainant: { name: 'Buletin Kota', email: 'kabar@buletin.example.id' },
       },
     ];
+    // Five a page: the desk shows five before "Lihat semua"; the sixth is read on.
     mockApi((call) =>
       call.path.startsWith('/v1/cases?') && call.path.includes('status=received')
-        ? json(200, { items, nextCursor: null, total: items.length })
+        ? call.path.includes('cursor=')
+          ? json(200, { items: items.slice(5), nextCursor: null })
+          : json(200, { items: items.slice(0, 5), nextCursor: 'next', total: items.length })
         : json(200, EMPTY),
     );
     renderWith(<Desk />, { as: { agency: 'setneg', role: 'central_officer' } });
@@ -338,6 +341,7 @@ describe('the desk’s cases to verify: how each came, and from whom', () => {
       expect(hidden, subject).not.toContain('Siti');
       expect(hidden, subject).not.toContain('siti@');
     }
+    await userEvent.click(within(card).getByRole('button', { name: 'Muat lebih banyak' }));
     const bulk = await row('Kabar pekan ini');
     expect(bulk).toContain('Surel massal (milis/buletin): kemungkinan bukan pengaduan');
     expect(mail).not.toContain('Surel massal');

@@ -36,23 +36,30 @@ export function Proposals({ zone }: { zone: TimeZone }) {
     [],
   );
   return (
-    <ListCard id="proposals" title={t('desk.proposals')} list={list}>
-      <ul className="plain">
-        {list.items.map((a) => (
-          <li key={a.id}>
-            <Link href={`/cases/${a.caseId}`}>{a.caseSubject}</Link> ·{' '}
-            {labelOf(t, 'activity', a.kind)}
-            {a.agencyIds.map((id) => (
-              <span key={id}>
-                {' · '}
-                <AgencyName id={id} />
-              </span>
-            ))}{' '}
-            · {t('desk.proposedAt')} <Time at={a.createdAt} zone={zone} />
-            {a.plan ? <div className="muted">{a.plan}</div> : null}
-          </li>
-        ))}
-      </ul>
+    <ListCard
+      id="proposals"
+      title={t('desk.proposals')}
+      short={t('desk.short.proposals')}
+      list={list}
+    >
+      {(shown) => (
+        <ul className="plain">
+          {shown.map((a) => (
+            <li key={a.id}>
+              <Link href={`/cases/${a.caseId}`}>{a.caseSubject}</Link> ·{' '}
+              {labelOf(t, 'activity', a.kind)}
+              {a.agencyIds.map((id) => (
+                <span key={id}>
+                  {' · '}
+                  <AgencyName id={id} />
+                </span>
+              ))}{' '}
+              · {t('desk.proposedAt')} <Time at={a.createdAt} zone={zone} />
+              {a.plan ? <div className="muted">{a.plan}</div> : null}
+            </li>
+          ))}
+        </ul>
+      )}
     </ListCard>
   );
 }
@@ -79,27 +86,34 @@ export function Activities({ zone }: { zone: TimeZone }) {
     [to],
   );
   return (
-    <ListCard id="activities" title={t('desk.activities')} list={list}>
-      <ul className="plain">
-        {list.items.map((a) => (
-          <li key={a.id}>
-            <Link href={`/cases/${a.caseId}`}>{a.caseSubject}</Link> ·{' '}
-            {labelOf(t, 'activity', a.kind)}{' '}
-            <StatusBadge prefix="activityStatus" value={a.status} />{' '}
-            {a.scheduledAt ? (
-              <Time at={a.scheduledAt} zone={zone} />
-            ) : (
-              <span className="muted">{t('desk.unscheduled')}</span>
-            )}
-            {a.overdueToReport ? (
-              <span className="badge deadline-overdue">{t('desk.toReport')}</span>
-            ) : null}
-            {a.agencyIds.length
-              ? ` · ${t('desk.withAgencies', { agency: a.agencyIds.map(nameOf).join(', ') })}`
-              : null}
-          </li>
-        ))}
-      </ul>
+    <ListCard
+      id="activities"
+      title={t('desk.activities')}
+      short={t('desk.short.activities')}
+      list={list}
+    >
+      {(shown) => (
+        <ul className="plain">
+          {shown.map((a) => (
+            <li key={a.id}>
+              <Link href={`/cases/${a.caseId}`}>{a.caseSubject}</Link> ·{' '}
+              {labelOf(t, 'activity', a.kind)}{' '}
+              <StatusBadge prefix="activityStatus" value={a.status} />{' '}
+              {a.scheduledAt ? (
+                <Time at={a.scheduledAt} zone={zone} />
+              ) : (
+                <span className="muted">{t('desk.unscheduled')}</span>
+              )}
+              {a.overdueToReport ? (
+                <span className="badge deadline-overdue">{t('desk.toReport')}</span>
+              ) : null}
+              {a.agencyIds.length
+                ? ` · ${t('desk.withAgencies', { agency: a.agencyIds.map(nameOf).join(', ') })}`
+                : null}
+            </li>
+          ))}
+        </ul>
+      )}
     </ListCard>
   );
 }

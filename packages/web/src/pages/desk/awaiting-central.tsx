@@ -41,39 +41,43 @@ export function AwaitingCentral({
     verified: ['to-forward', t('desk.toForward'), t('desk.forwardBy')] as const,
     needs_info: ['awaiting-complainant', t('desk.awaitingComplainant'), t('desk.askedOn')] as const,
   }[status];
+  // The register on the same status and order: every one of them, paged.
+  const all = `/cases?status=${status}${order === 'oldest' ? '&order=oldest' : ''}`;
   return (
-    <ListCard id={id} title={title} list={list}>
-      <ul className="plain">
-        {list.items.map((c) => (
-          <li key={c.id}>
-            <Link href={`/cases/${c.id}`}>{c.subject}</Link>{' '}
-            <span className="muted small">{cameFrom(c, t)}</span>{' '}
-            <span className="muted small">
-              {by}{' '}
-              <Time
-                at={
-                  status === 'needs_info'
-                    ? (c.infoRequest?.requestedAt ?? c.updatedAt)
-                    : c.verificationDueAt
-                }
-                zone={zone}
-              />
-            </span>
-            {/* The complainant's e-mail joined the case since: its timeline has it. */}
-            {status === 'needs_info' && c.infoRequest?.answeredAt ? (
-              <span className="badge">
-                {t('desk.complainantAnswered')} <Time at={c.infoRequest.answeredAt} zone={zone} />
+    <ListCard id={id} title={title} short={t(`desk.short.${status}`)} list={list} all={all}>
+      {(shown) => (
+        <ul className="plain">
+          {shown.map((c) => (
+            <li key={c.id}>
+              <Link href={`/cases/${c.id}`}>{c.subject}</Link>{' '}
+              <span className="muted small">{cameFrom(c, t)}</span>{' '}
+              <span className="muted small">
+                {by}{' '}
+                <Time
+                  at={
+                    status === 'needs_info'
+                      ? (c.infoRequest?.requestedAt ?? c.updatedAt)
+                      : c.verificationDueAt
+                  }
+                  zone={zone}
+                />
               </span>
-            ) : null}
-            {c.overdue ? (
-              <span className="badge deadline-overdue">{t('deadline.overdue')}</span>
-            ) : null}
-            {/* A newsletter's or a list's mail: a case all the same (the mail is the record),
+              {/* The complainant's e-mail joined the case since: its timeline has it. */}
+              {status === 'needs_info' && c.infoRequest?.answeredAt ? (
+                <span className="badge">
+                  {t('desk.complainantAnswered')} <Time at={c.infoRequest.answeredAt} zone={zone} />
+                </span>
+              ) : null}
+              {c.overdue ? (
+                <span className="badge deadline-overdue">{t('deadline.overdue')}</span>
+              ) : null}
+              {/* A newsletter's or a list's mail: a case all the same (the mail is the record),
                 marked so central sorts it at a glance. */}
-            {c.bulkMail ? <span className="badge">{t('desk.bulkMail')}</span> : null}
-          </li>
-        ))}
-      </ul>
+              {c.bulkMail ? <span className="badge">{t('desk.bulkMail')}</span> : null}
+            </li>
+          ))}
+        </ul>
+      )}
     </ListCard>
   );
 }
@@ -104,17 +108,25 @@ export function Reopened({ zone }: { zone: TimeZone }) {
     [],
   );
   return (
-    <ListCard id="reopened" title={t('desk.reopened')} list={list}>
-      <ul className="plain">
-        {list.items.map((c) => (
-          <li key={c.id}>
-            <Link href={`/cases/${c.id}`}>{c.subject}</Link>{' '}
-            <span className="muted small">
-              {t('desk.updatedAt')} <Time at={c.updatedAt} zone={zone} />
-            </span>
-          </li>
-        ))}
-      </ul>
+    <ListCard
+      id="reopened"
+      title={t('desk.reopened')}
+      short={t('desk.short.reopened')}
+      list={list}
+      all="/cases?status=reopened"
+    >
+      {(shown) => (
+        <ul className="plain">
+          {shown.map((c) => (
+            <li key={c.id}>
+              <Link href={`/cases/${c.id}`}>{c.subject}</Link>{' '}
+              <span className="muted small">
+                {t('desk.updatedAt')} <Time at={c.updatedAt} zone={zone} />
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
     </ListCard>
   );
 }

@@ -1,5 +1,6 @@
 import { Link } from 'wouter';
 import { api, unwrap } from '../../api/client';
+import { IfApproved } from '../../components/extension-if-approved';
 import { DeadlineBadge, Time } from '../../components/ui';
 import { deadlineStatus } from '../../deadline';
 import { usePaged } from '../../data';
@@ -18,46 +19,50 @@ export function Extensions({ zone }: { zone: TimeZone }) {
     [],
   );
   return (
-    <ListCard id="extensions" title={t('desk.extensions')} list={list}>
-      <ul className="plain">
-        {list.items.map((x) => (
-          <li key={x.id}>
-            {/* To the agency's part of a case sent to many: where its request is. */}
-            <Link href={`/cases/${x.caseId}?agency=${x.agencyId}`}>
-              {x.subject ?? t('desk.openCase')}
-            </Link>{' '}
-            <span className="muted small">
-              {t('desk.extensionAsked', { agency: x.agencyName, days: x.workingDays })} ·{' '}
-              <Time at={x.requestedAt} zone={zone} />
-            </span>
-            <div className="small prose">{x.reason}</div>
-            {/* Whether it asks in time or already late, and how far its ladder climbed. */}
-            <div className="small">
-              {x.deadline ? (
-                <>
-                  {labelOf(t, 'target', x.deadline.target)}:{' '}
-                  <Time at={x.deadline.dueAt} zone={x.timeZone} />{' '}
-                  <DeadlineBadge
-                    status={deadlineStatus(
-                      { due: x.deadline.dueAt, met: null, ...x.deadline },
-                      now,
-                    )}
-                  />
-                </>
-              ) : (
-                <DeadlineBadge status="paused" />
-              )}
-              {x.escalationLevel > 0 ? <> · {levelLabel(t, x.escalationLevel)}</> : null}
-            </div>
-            {/* Where approving would put that deadline, the holidays counted (the API's count). */}
-            {x.proposedDueAt ? (
+    <ListCard
+      id="extensions"
+      title={t('desk.extensions')}
+      short={t('desk.short.extensions')}
+      list={list}
+    >
+      {(shown) => (
+        <ul className="plain">
+          {shown.map((x) => (
+            <li key={x.id}>
+              {/* To the agency's part of a case sent to many: where its request is. */}
+              <Link href={`/cases/${x.caseId}?agency=${x.agencyId}`}>
+                {x.subject ?? t('desk.openCase')}
+              </Link>{' '}
+              <span className="muted small">
+                {t('desk.extensionAsked', { agency: x.agencyName, days: x.workingDays })} ·{' '}
+                <Time at={x.requestedAt} zone={zone} />
+              </span>
+              <div className="small prose">{x.reason}</div>
+              {/* Whether it asks in time or already late, and how far its ladder climbed. */}
               <div className="small">
-                {t('actions.extensionIfApproved')} <Time at={x.proposedDueAt} zone={x.timeZone} />
+                {x.deadline ? (
+                  <>
+                    {labelOf(t, 'target', x.deadline.target)}:{' '}
+                    <Time at={x.deadline.dueAt} zone={x.timeZone} />{' '}
+                    <DeadlineBadge
+                      status={deadlineStatus(
+                        { due: x.deadline.dueAt, met: null, ...x.deadline },
+                        now,
+                      )}
+                    />
+                  </>
+                ) : (
+                  <DeadlineBadge status="paused" />
+                )}
+                {x.escalationLevel > 0 ? <> · {levelLabel(t, x.escalationLevel)}</> : null}
               </div>
-            ) : null}
-          </li>
-        ))}
-      </ul>
+              {/* Where approving would put that deadline, the holidays counted (the API's count),
+                and whether that day has passed already. */}
+              <IfApproved at={x.proposedDueAt} zone={x.timeZone} />
+            </li>
+          ))}
+        </ul>
+      )}
     </ListCard>
   );
 }

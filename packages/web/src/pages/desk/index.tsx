@@ -8,6 +8,10 @@
  * or to cancel on the case page), the monitoring activities still to report (undated, past, or
  * this week's), and letters that failed to send (with what central does about each:
  * components/failed-letter-actions.tsx).
+ *
+ * The first screen says what needs attention: each list's count, linked to its card, and the
+ * lists with nothing in them in one line (they take no card); a long list shows its first few,
+ * with the rest on its page (the register, the worklist) or in place (`list-card.tsx`).
  */
 import { Link } from 'wouter';
 import { useSignedIn } from '../../auth/session-context';
@@ -18,11 +22,13 @@ import { AwaitingCentral, Reopened } from './awaiting-central';
 import { CalendarNotice } from './calendar-notice';
 import { Extensions } from './extensions';
 import { FailedLetters } from './failed-letters';
+import { DeskReport, DeskSummary, useDeskEntries } from './summary';
 import { Worklist } from './worklist';
 
 export default function Desk() {
   const { t } = useI18n();
   const { zone } = useSignedIn();
+  const [entries, report] = useDeskEntries();
   return (
     <section>
       <PageTitle>{t('desk.title')}</PageTitle>
@@ -32,24 +38,41 @@ export default function Desk() {
           {t('desk.register')}
         </Link>
       </p>
-      <div className="grid">
-        <AwaitingCentral zone={zone} status="received" />
-        <AwaitingCentral zone={zone} status="verified" />
-        <AwaitingCentral zone={zone} status="needs_info" />
-        <Reopened zone={zone} />
-        <Extensions zone={zone} />
-        <Worklist
-          title={t('desk.overdueByAgency')}
-          query={{ overdue: 'true', limit: 100 }}
-          byAgency
-        />
-        <Worklist title={t('desk.newlyOverdue')} query={{ newlyOverdue: 'true' }} />
-        <Worklist title={t('desk.dueSoon')} query={{ dueWithin: 2 }} />
-        <Worklist title={t('desk.redirected')} query={{ awaitingReforward: 'true' }} />
-        <Proposals zone={zone} />
-        <Activities zone={zone} />
-        <FailedLetters zone={zone} />
-      </div>
+      <DeskSummary entries={entries} />
+      <DeskReport.Provider value={report}>
+        <div className="grid">
+          <AwaitingCentral zone={zone} status="received" />
+          <AwaitingCentral zone={zone} status="verified" />
+          <AwaitingCentral zone={zone} status="needs_info" />
+          <Reopened zone={zone} />
+          <Extensions zone={zone} />
+          <Worklist
+            title={t('desk.overdueByAgency')}
+            short={t('desk.short.overdueByAgency')}
+            query={{ overdue: 'true', limit: 100 }}
+            byAgency
+            all="/assignments?overdue=1"
+          />
+          <Worklist
+            title={t('desk.newlyOverdue')}
+            short={t('desk.short.newlyOverdue')}
+            query={{ newlyOverdue: 'true' }}
+          />
+          <Worklist
+            title={t('desk.dueSoon')}
+            short={t('desk.short.dueSoon')}
+            query={{ dueWithin: 2 }}
+          />
+          <Worklist
+            title={t('desk.redirected')}
+            short={t('desk.short.redirected')}
+            query={{ awaitingReforward: 'true' }}
+          />
+          <Proposals zone={zone} />
+          <Activities zone={zone} />
+          <FailedLetters zone={zone} />
+        </div>
+      </DeskReport.Provider>
     </section>
   );
 }
