@@ -304,7 +304,7 @@ describe('console: the central desk', () => {
     await page.setViewportSize({ width: 1366, height: 768 });
     try {
       await signInAs(/^Petugas setneg/);
-      const link = summary().getByRole('link', { name: '1 Dibuka kembali oleh pengadu' });
+      const link = summary().getByRole('link', { name: '1 dibuka kembali oleh pengadu' });
       await link.waitFor();
       await expect.poll(() => nothingIn().innerText()).toMatch(/^Tidak ada: pengaduan baru, /);
       await expect.poll(() => page.locator('.loading').count()).toBe(0);

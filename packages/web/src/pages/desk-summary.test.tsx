@@ -99,9 +99,9 @@ describe('the desk’s first screen', () => {
       .getAllByRole('link')
       .map((a) => [a.textContent, a.getAttribute('href')]);
     expect(links).toEqual([
-      ['30 Dibuka kembali oleh pengadu', '#reopened'],
+      ['30 dibuka kembali oleh pengadu', '#reopened'],
       ['820 penugasan lewat tenggat di 40 instansi', '#lewat-tenggat-per-instansi'],
-      ['8 Usulan klarifikasi dari eskalasi', '#proposals'],
+      ['8 usulan klarifikasi dari eskalasi', '#proposals'],
     ]);
     expect(within(nav).getByText(/^Tidak ada:/).textContent).toBe(
       'Tidak ada: pengaduan baru, belum diteruskan, menunggu kelengkapan pengadu, ' +
@@ -125,7 +125,7 @@ describe('the desk’s first screen', () => {
   it('moves the focus to the list a summary link names', async () => {
     auditDesk();
     renderWith(<Desk />, { as: { agency: 'setneg', role: 'central_officer' } });
-    const link = await within(summary()).findByRole('link', { name: /Usulan klarifikasi/ });
+    const link = await within(summary()).findByRole('link', { name: /usulan klarifikasi/ });
     await userEvent.click(link);
     const heading = screen
       .getByRole('region', { name: /Usulan klarifikasi dari eskalasi/ })

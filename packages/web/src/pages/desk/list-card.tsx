@@ -45,7 +45,7 @@ export function ListCard<T>({
   /** The items to show (the first `DESK_CAP` until more are asked for), or the card's body. */
   children: ReactNode | ((shown: readonly T[]) => ReactNode);
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const report = useContext(DeskReport);
   const count = countText(list.total, list.items.length, list.hasMore);
   const nothing = !list.loading && !list.error && list.items.length === 0 && !list.hasMore;
@@ -56,7 +56,8 @@ export function ListCard<T>({
       : nothing
         ? 'empty'
         : 'listed';
-  const text = summary ?? `${count} ${title}`;
+  // Said in a sentence: "6 permintaan perpanjangan …", not a title's capital mid-line.
+  const text = summary ?? `${count} ${title.charAt(0).toLocaleLowerCase(lang)}${title.slice(1)}`;
   const named = short ?? title.charAt(0).toLowerCase() + title.slice(1);
   useEffect(() => {
     report?.({ id, title, short: named, text, state });
