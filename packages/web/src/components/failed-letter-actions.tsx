@@ -6,7 +6,7 @@
  * (`ResendAll`). Each says what it did on the page's result line (`ActionResultProvider`, which
  * takes focus: the letter, and the button pressed, then leave the list) and calls `onDone`.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { DismissLetterBody } from '@pantau/core/schemas';
 import { allPages, api, ApiError, type Schemas, unwrap } from '../api/client';
 import { useSignedIn } from '../auth/session-context';
@@ -15,6 +15,7 @@ import { useI18n } from '../i18n/i18n';
 import { ActionForm, useActionResult } from './action-form';
 import { useAgencies } from './agencies';
 import { TextField } from './field';
+import { ImpactQuestion } from './impact-question';
 import { ProblemAlert, saying } from './ui';
 
 type Letter = Schemas['Notification'];
@@ -187,11 +188,6 @@ export function ResendAll({
   const [asking, setAsking] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const askId = useId();
-  const askRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (asking) askRef.current?.focus();
-  }, [asking]);
 
   const run = async () => {
     setAsking(false);
@@ -241,24 +237,14 @@ export function ResendAll({
   return (
     <div className="small resend-all">
       {asking ? (
-        <div
-          ref={askRef}
-          tabIndex={-1}
-          className="alert confirm"
-          role="alertdialog"
-          aria-labelledby={askId}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') setAsking(false);
-          }}
-        >
-          <p id={askId}>{t('desk.resendAllAsk', { n: count, agency })}</p>
-          <button type="button" className="primary" onClick={() => void run()}>
-            {t('desk.resendAllYes')}
-          </button>{' '}
-          <button type="button" onClick={() => setAsking(false)}>
-            {t('actionForm.cancel')}
-          </button>
-        </div>
+        <ImpactQuestion
+          question={t('desk.resendAllAsk', { n: count, agency })}
+          yes={t('desk.resendAllYes')}
+          busy={false}
+          asking={asking}
+          onConfirm={() => void run()}
+          onCancel={() => setAsking(false)}
+        />
       ) : (
         <button
           type="button"

@@ -1,7 +1,7 @@
 /**
- * A calendar edit's question before it is saved: what would move, then "yes" or "Batal" (Esc
- * too). Focus goes to it when it opens and again when the count arrives; while the count is
- * read it says so.
+ * A question before an edit that cannot be undone (a calendar edit: what would move; resending
+ * an agency's failed letters at once), then "yes" or "Batal" (Esc too). Focus goes to it when it
+ * opens and again when the count arrives; while the count is read it says so.
  */
 import { useEffect, useId, useRef } from 'react';
 import { useI18n } from '../i18n/i18n';
