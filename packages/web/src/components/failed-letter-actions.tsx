@@ -6,7 +6,7 @@
  * (`ResendAll`). Each says what it did on the page's result line (`ActionResultProvider`, which
  * takes focus: the letter, and the button pressed, then leave the list) and calls `onDone`.
  */
-import { useEffect, useState } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import { DismissLetterBody } from '@pantau/core/schemas';
 import { allPages, api, ApiError, type Schemas, unwrap } from '../api/client';
 import { useSignedIn } from '../auth/session-context';
@@ -26,19 +26,43 @@ const CHANGED = 'pantau:failed-letters-changed';
 /** Central acted on failed letters: the desk's failed-letters card and its flags read again. */
 export const failedLettersChanged = () => window.dispatchEvent(new Event(CHANGED));
 
+type FailedLetterGroups = Loaded<Schemas['FailedLetterGroups']>;
+
+/** The desk's one read of the failed letters per agency, shared by its cards (`FailedLetterGroupsRead`). */
+const SharedGroups = createContext<FailedLetterGroups | null>(null);
+
 /**
  * The failed letters per agency (`GET /v1/notifications/failed/agencies`), read again whenever
  * central acts on one (`failedLettersChanged`): the failed-letters card and the
- * overdue-by-agency card's flag say the same, without a page reload between them.
+ * overdue-by-agency card's flag say the same, without a page reload between them. Under
+ * `FailedLetterGroupsRead` (the desk) both read its one request: the summary reads up to 2,000
+ * letters, and each card asked for it.
  */
-export function useFailedLetterGroups(): Loaded<Schemas['FailedLetterGroups']> {
-  const loaded = useLoad(() => unwrap(api.GET('/v1/notifications/failed/agencies')), []);
+export function useFailedLetterGroups(): FailedLetterGroups {
+  const shared = useContext(SharedGroups);
+  const own = useGroupsRead(shared === null);
+  return shared ?? own;
+}
+
+/** One read of the failed letters per agency for the cards inside. */
+export function FailedLetterGroupsRead({ children }: { children: ReactNode }) {
+  return <SharedGroups.Provider value={useGroupsRead(true)}>{children}</SharedGroups.Provider>;
+}
+
+/** The read itself, when `wanted` (else none: a shared one serves). */
+function useGroupsRead(wanted: boolean): FailedLetterGroups {
+  const loaded = useLoad(
+    () =>
+      wanted ? unwrap(api.GET('/v1/notifications/failed/agencies')) : Promise.resolve(undefined),
+    [wanted],
+  );
   const { reload } = loaded;
   useEffect(() => {
+    if (!wanted) return;
     window.addEventListener(CHANGED, reload);
     return () => window.removeEventListener(CHANGED, reload);
-  }, [reload]);
-  return loaded;
+  }, [reload, wanted]);
+  return loaded as FailedLetterGroups;
 }
 
 export function FailedLetterActions({ letter, onDone }: { letter: Letter; onDone: () => void }) {

@@ -122,6 +122,13 @@ describe('the desk’s first screen', () => {
     );
   });
 
+  it('reads the failed letters per agency once for the two cards that say them', async () => {
+    const calls = auditDesk();
+    renderWith(<Desk />, { as: { agency: 'setneg', role: 'central_officer' } });
+    await within(summary()).findByRole('link', { name: /di 40 instansi/ });
+    expect(calls.filter((c) => c.path === '/v1/notifications/failed/agencies')).toHaveLength(1);
+  });
+
   it('moves the focus to the list a summary link names', async () => {
     auditDesk();
     renderWith(<Desk />, { as: { agency: 'setneg', role: 'central_officer' } });

@@ -16,6 +16,7 @@
 import { Link } from 'wouter';
 import { useSignedIn } from '../../auth/session-context';
 import { useI18n } from '../../i18n/i18n';
+import { FailedLetterGroupsRead } from '../../components/failed-letter-actions';
 import { PageTitle } from '../../components/ui';
 import { Activities, Proposals } from './activities';
 import { AwaitingCentral, Reopened } from './awaiting-central';
@@ -40,38 +41,41 @@ export default function Desk() {
       </p>
       <DeskSummary entries={entries} />
       <DeskReport.Provider value={report}>
-        <div className="grid">
-          <AwaitingCentral zone={zone} status="received" />
-          <AwaitingCentral zone={zone} status="verified" />
-          <AwaitingCentral zone={zone} status="needs_info" />
-          <Reopened zone={zone} />
-          <Extensions zone={zone} />
-          <Worklist
-            title={t('desk.overdueByAgency')}
-            short={t('desk.short.overdueByAgency')}
-            query={{ overdue: 'true', limit: 100 }}
-            byAgency
-            all="/assignments?overdue=1"
-          />
-          <Worklist
-            title={t('desk.newlyOverdue')}
-            short={t('desk.short.newlyOverdue')}
-            query={{ newlyOverdue: 'true' }}
-          />
-          <Worklist
-            title={t('desk.dueSoon')}
-            short={t('desk.short.dueSoon')}
-            query={{ dueWithin: 2 }}
-          />
-          <Worklist
-            title={t('desk.redirected')}
-            short={t('desk.short.redirected')}
-            query={{ awaitingReforward: 'true' }}
-          />
-          <Proposals zone={zone} />
-          <Activities zone={zone} />
-          <FailedLetters zone={zone} />
-        </div>
+        {/* The failed letters per agency, read once for the two cards that say them. */}
+        <FailedLetterGroupsRead>
+          <div className="grid">
+            <AwaitingCentral zone={zone} status="received" />
+            <AwaitingCentral zone={zone} status="verified" />
+            <AwaitingCentral zone={zone} status="needs_info" />
+            <Reopened zone={zone} />
+            <Extensions zone={zone} />
+            <Worklist
+              title={t('desk.overdueByAgency')}
+              short={t('desk.short.overdueByAgency')}
+              query={{ overdue: 'true', limit: 100 }}
+              byAgency
+              all="/assignments?overdue=1"
+            />
+            <Worklist
+              title={t('desk.newlyOverdue')}
+              short={t('desk.short.newlyOverdue')}
+              query={{ newlyOverdue: 'true' }}
+            />
+            <Worklist
+              title={t('desk.dueSoon')}
+              short={t('desk.short.dueSoon')}
+              query={{ dueWithin: 2 }}
+            />
+            <Worklist
+              title={t('desk.redirected')}
+              short={t('desk.short.redirected')}
+              query={{ awaitingReforward: 'true' }}
+            />
+            <Proposals zone={zone} />
+            <Activities zone={zone} />
+            <FailedLetters zone={zone} />
+          </div>
+        </FailedLetterGroupsRead>
       </DeskReport.Provider>
     </section>
   );
