@@ -28,7 +28,7 @@ import { getPath } from '../forms/use-form';
 import { formatInstant } from '../format';
 import { ActionForm, useActionResult, useReadAgain, useUnsent } from './action-form';
 import { AgencySelect, useAgencies } from './agencies';
-import { AnswerFilesField, useAnswerFiles } from './attachments';
+import { AnswerFilesField, useAnswerFiles } from './answer-files';
 import { IfApproved } from './extension-if-approved';
 import { NumberField, SelectField, TextField } from './field';
 import { ProblemAlert, useSavedSince } from './ui';
