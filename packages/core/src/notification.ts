@@ -170,16 +170,31 @@ export type LetterFailure = (typeof LETTER_FAILURES)[number];
 const ADDRESS_REFUSED =
   /\b5\.1\.\d{1,2}\b|no such (?:domain|user|mailbox|address)|user unknown|unknown user|mailbox (?:unavailable|not found|does not exist)|(?:recipient )?address rejected|illegal address|invalid (?:e-?mail |recipient )?address|domain (?:not found|does not exist)/i;
 
-/** Why letter `n` failed (`LETTER_FAILURES`); null unless it is `failed`. */
-export function letterFailureOf(
-  n: Pick<NotificationRecord, 'status' | 'recipients' | 'lastError'>,
-): LetterFailure | null {
-  if (n.status !== 'failed') return null;
+type Refusal = Pick<NotificationRecord, 'status' | 'recipients' | 'lastError'>;
+
+/** Why the mailer refused letter `n` (`LETTER_FAILURES`), from its words. */
+function refusalKind(n: Refusal): LetterFailure {
   // Written to no one (`unaddressedReason`), or, as a guard, the mailer's "no recipient".
   if (n.recipients.length === 0 || /^no (?:e-mail address|recipient)\b/.test(n.lastError ?? ''))
     return 'no_address';
   return ADDRESS_REFUSED.test(n.lastError ?? '') ? 'address_refused' : 'mailer';
 }
+
+/** Why letter `n` failed (`LETTER_FAILURES`); null unless it is `failed`. */
+export const letterFailureOf = (n: Refusal): LetterFailure | null =>
+  n.status === 'failed' ? refusalKind(n) : null;
+
+/**
+ * Why the mailer refused the last attempt of letter `n`, still to be tried again (`pending`
+ * with a `lastError`): said as a failure is, so a letter refused four times reads as refused,
+ * not as queued like one never tried. Null otherwise.
+ */
+export const letterRefusedOf = (n: Refusal): LetterFailure | null =>
+  n.status === 'pending' && n.lastError ? refusalKind(n) : null;
+
+/** When queued letter `n` goes (letter hours, or a refused one's retry); null once it went or ended. */
+export const letterSendsAt = (n: Pick<NotificationRecord, 'status' | 'nextAttemptAt'>) =>
+  n.status === 'pending' ? (n.nextAttemptAt ?? null) : null;
 
 /**
  * Where an answer to letter `n` goes (its e-mail's `Reply-To`), decided here for both mailers:
@@ -258,10 +273,11 @@ export const viewNotification = (n: NotificationRecord, central = true): Notific
   attempts: n.attempts,
   lastError: n.lastError,
   failure: letterFailureOf(n),
+  refused: letterRefusedOf(n),
   letterNumber: n.letterNumber ?? null,
   datedOn: n.datedOn ?? null,
   pdf: n.document !== undefined,
   handled: n.handled ? { at: n.handled.at, note: central ? n.handled.note : null } : null,
-  sendsAt: n.status === 'pending' ? (n.nextAttemptAt ?? null) : null,
+  sendsAt: letterSendsAt(n),
   cancelled: n.cancelled ? { at: n.cancelled.at, reason: n.cancelled.reason } : null,
 });

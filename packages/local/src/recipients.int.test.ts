@@ -532,6 +532,8 @@ describe('failed letters per agency (audit: 41 agencies, 3 with addresses that n
       expect(step.letter).toEqual({
         status: 'failed',
         failure: 'address_refused',
+        refused: null,
+        sendsAt: null,
         handled: false,
         cancelled: null,
       });
@@ -566,5 +568,72 @@ describe('failed letters per agency (audit: 41 agencies, 3 with addresses that n
     // Central's alone.
     const agency = await token('bulog-1', 'bulog-z', 'agency_coordinator');
     expect((await call('GET', '/v1/notifications/failed/agencies', agency)).status).toBe(403);
+  });
+
+  it('says a letter refused and waiting for its retry was refused, why, and when it is tried again', async () => {
+    const admin = await token('admin-1', 'setneg', 'central_admin');
+    const officer = await token('officer-1', 'setneg', 'central_officer');
+    expect(
+      (
+        await call('POST', '/v1/agencies', admin, {
+          id: 'bulog-y',
+          name: 'Perum bulog-y',
+          kind: 'soe',
+          contacts: [{ name: 'Humas', email: 'humas@bulog-y.invalid', kind: 'liaison' }],
+        })
+      ).status,
+    ).toBe(201);
+    const registered = await call('POST', '/v1/cases', officer, {
+      channel: 'letter',
+      complainant: { name: 'Siti Aminah', phone: '0812000000' },
+      subject: 'Beras bantuan tidak sampai',
+      description: 'Sudah sebulan.',
+    });
+    const id = registered.body.id as string;
+    await call('POST', `/v1/cases/${id}/verification`, officer, {
+      decision: 'accept',
+      type: 'normative',
+    });
+    await call('POST', `/v1/cases/${id}/assignments`, officer, {
+      assignments: [{ agencyId: 'bulog-y' }],
+    });
+    const passTo = (at: number) =>
+      engine.passTime(
+        { now: clock.now, set: (d: Date) => clock.set(d.toISOString()) },
+        new Date(at),
+      );
+    const deadlines = async () =>
+      (await call('GET', `/v1/cases/${id}/assignments/bulog-y/deadlines`, officer)).body.ladder as {
+        taken: { letter: unknown }[];
+        toCome: { at: string }[];
+      };
+    const ladderLetter = async () =>
+      (
+        (await call('GET', `/v1/notifications?caseId=${id}&limit=100`, officer)).body
+          .items as (NotificationRecord & { sendsAt: string | null })[]
+      ).find((n) => n.step !== 'forwarding')!;
+    // The first rung is written at 00:00 and held for letter hours; the sweep takes it minutes
+    // after they begin, and the mailer refuses it (tried again 15 minutes later).
+    await passTo(Date.parse((await deadlines()).toCome[0]!.at));
+    const written = await ladderLetter();
+    expect(written).toMatchObject({ status: 'pending', attempts: 0, refused: null });
+    await passTo(Date.parse(written.sendsAt!) + 10 * 60_000);
+    const refused = await ladderLetter();
+    expect(refused).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      failure: null,
+      refused: 'address_refused',
+    });
+    expect(Date.parse(refused.sendsAt!)).toBeGreaterThan(clock.now().getTime());
+    // The ladder's step says it too: not "queued" as a letter never tried.
+    expect((await deadlines()).taken[0]!.letter).toEqual({
+      status: 'pending',
+      failure: null,
+      refused: 'address_refused',
+      sendsAt: refused.sendsAt,
+      handled: false,
+      cancelled: null,
+    });
   });
 });

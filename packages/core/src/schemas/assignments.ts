@@ -139,6 +139,14 @@ const LadderStepView = z.object({
     .object({
       status: z.enum(NOTIFICATION_STATUSES),
       failure: z.enum(LETTER_FAILURES).nullable(),
+      refused: z.enum(LETTER_FAILURES).nullable().meta({
+        description:
+          'A queued letter the mailer refused at its last attempt: why; it is tried again from `sendsAt`',
+      }),
+      sendsAt: instant.nullable().meta({
+        description:
+          'A queued letter: when it goes (letter hours, or a refused one’s retry). Null otherwise',
+      }),
       handled: z
         .boolean()
         .meta({ description: 'A failed letter central marked handled without sending it again' }),

@@ -100,6 +100,10 @@ export const NotificationSchema = z
       description:
         'Why a failed letter did not reach its agency, from the mailer’s words: no_address, written to no one (a contact its step needs is missing); address_refused, the receiving server refused the address (no such mailbox or domain: correct it); mailer, refused otherwise. Null unless `failed`',
     }),
+    refused: z.enum(LETTER_FAILURES).nullable().meta({
+      description:
+        'A queued letter the mailer refused at its last attempt, to be tried again from `sendsAt`: why, as `failure` says it (after its last attempt it is `failed`). Null otherwise',
+    }),
     // Issue 15: letters written since then are PDF documents with a number.
     letterNumber: z.string().nullable(),
     datedOn: calendarDate.nullable().meta({

@@ -31,6 +31,8 @@ import {
   isLadderLetter,
   type LadderRecord,
   letterFailureOf,
+  letterRefusedOf,
+  letterSendsAt,
   type NotificationRecord,
 } from '../notification.ts';
 import { type SlaPolicy, type Target, TARGETS } from '../policy.ts';
@@ -440,6 +442,8 @@ export async function deadlines(
         letter: {
           status: n.status,
           failure: letterFailureOf(n),
+          refused: letterRefusedOf(n),
+          sendsAt: letterSendsAt(n),
           handled: n.handled !== undefined,
           cancelled: n.cancelled?.reason ?? null,
         },

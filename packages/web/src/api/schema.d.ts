@@ -8508,6 +8508,17 @@ export type components = {
                         status: "pending" | "sent" | "failed" | "cancelled";
                         /** @enum {string|null} */
                         failure: "no_address" | "address_refused" | "mailer" | null;
+                        /**
+                         * @description A queued letter the mailer refused at its last attempt: why; it is tried again from `sendsAt`
+                         * @enum {string|null}
+                         */
+                        refused: "no_address" | "address_refused" | "mailer" | null;
+                        /**
+                         * Format: date-time
+                         * @description A queued letter: when it goes (letter hours, or a refused one’s retry). Null otherwise
+                         * @example 2026-03-30T16:59:59.999Z
+                         */
+                        sendsAt: string | null;
                         /** @description A failed letter central marked handled without sending it again */
                         handled: boolean;
                         /** @enum {string|null} */
@@ -8534,6 +8545,17 @@ export type components = {
                         status: "pending" | "sent" | "failed" | "cancelled";
                         /** @enum {string|null} */
                         failure: "no_address" | "address_refused" | "mailer" | null;
+                        /**
+                         * @description A queued letter the mailer refused at its last attempt: why; it is tried again from `sendsAt`
+                         * @enum {string|null}
+                         */
+                        refused: "no_address" | "address_refused" | "mailer" | null;
+                        /**
+                         * Format: date-time
+                         * @description A queued letter: when it goes (letter hours, or a refused one’s retry). Null otherwise
+                         * @example 2026-03-30T16:59:59.999Z
+                         */
+                        sendsAt: string | null;
                         /** @description A failed letter central marked handled without sending it again */
                         handled: boolean;
                         /** @enum {string|null} */
@@ -9216,6 +9238,11 @@ export type components = {
              * @enum {string|null}
              */
             failure: "no_address" | "address_refused" | "mailer" | null;
+            /**
+             * @description A queued letter the mailer refused at its last attempt, to be tried again from `sendsAt`: why, as `failure` says it (after its last attempt it is `failed`). Null otherwise
+             * @enum {string|null}
+             */
+            refused: "no_address" | "address_refused" | "mailer" | null;
             letterNumber: string | null;
             /**
              * Format: date

@@ -87,7 +87,14 @@ const deadlines: Schemas['Deadlines'] = {
         datedOn: null,
         targets: ['followUp'],
         level: 1,
-        letter: { status: 'sent', failure: null, handled: false, cancelled: null },
+        letter: {
+          status: 'sent',
+          failure: null,
+          refused: null,
+          sendsAt: null,
+          handled: false,
+          cancelled: null,
+        },
       },
     ],
     toCome: [
@@ -213,7 +220,7 @@ describe('DeadlinesView', () => {
 
   it('says on a step whose letter failed that it never reached the agency, and why', () => {
     const [reminder] = deadlines.ladder.taken;
-    const letter = { failure: null, handled: false, cancelled: null };
+    const letter = { failure: null, refused: null, sendsAt: null, handled: false, cancelled: null };
     const failed: Schemas['Deadlines'] = {
       ...deadlines,
       ladder: {
@@ -237,6 +244,23 @@ describe('DeadlinesView', () => {
             action: 'formal_warning',
             letter: { ...letter, status: 'failed', failure: 'no_address', handled: true },
           },
+          {
+            ...reminder!,
+            id: 's4',
+            step: 'central_intervention',
+            action: 'central_intervention',
+            letter: {
+              ...letter,
+              status: 'pending',
+              refused: 'address_refused',
+              sendsAt: '2026-03-30T00:15:00.000Z',
+            },
+          },
+          {
+            ...reminder!,
+            id: 's5',
+            letter: { ...letter, status: 'pending', sendsAt: '2026-03-30T23:00:00.000Z' },
+          },
         ],
       },
     };
@@ -253,6 +277,11 @@ describe('DeadlinesView', () => {
     expect(steps[2]).toContain(
       'Surat tidak terkirim: penerimanya belum punya alamat surel (ditangani tanpa kirim ulang)',
     );
+    // Refused and waiting for its retry: not "queued" as a letter never tried.
+    expect(steps[3]).toContain(
+      'Surat belum terkirim: alamat surel penerimanya ditolak (alamat atau domainnya tidak ada); dicoba lagi 30 Mar 2026, 09.15 WIT',
+    );
+    expect(steps[4]).toContain('Surat belum terkirim; akan dikirim mulai 31 Mar 2026, 08.00 WIT');
   });
 
   it('speaks English when asked, zone still named', () => {

@@ -371,7 +371,7 @@ function LadderSteps({
                 {' '}
                 ({step.targets.map((target) => labelOf(t, 'target', target)).join(', ')})
               </span>
-              <StepLetter letter={step.letter} />
+              <StepLetter letter={step.letter} zone={zone} />
             </li>
           ))}
         </ol>
@@ -388,8 +388,10 @@ function LadderSteps({
  */
 function StepLetter({
   letter,
+  zone,
 }: {
   letter: Schemas['Deadlines']['ladder']['taken'][number]['letter'];
+  zone: TimeZone;
 }) {
   const { t } = useI18n();
   if (!letter || letter.status === 'sent') return null;
@@ -408,7 +410,31 @@ function StepLetter({
           : t('letterStatus.cancelled')}
       </div>
     );
-  return <div className="muted small step-letter">{t('ladder.letterPending')}</div>;
+  // Queued: refused and waiting for its retry (said as a failure is, with when it is tried
+  // again), held for letter hours, or going now.
+  if (letter.refused)
+    return (
+      <div className="error small step-letter">
+        {t('ladder.letterRefused', { reason: t(`letterFailure.${letter.refused}`) })}
+        {letter.sendsAt ? (
+          <>
+            {'; '}
+            {t('ladder.letterRetry')} <Time at={letter.sendsAt} zone={zone} />
+          </>
+        ) : null}
+      </div>
+    );
+  return (
+    <div className="muted small step-letter">
+      {letter.sendsAt ? (
+        <>
+          {t('ladder.letterHeld')} <Time at={letter.sendsAt} zone={zone} />
+        </>
+      ) : (
+        t('ladder.letterPending')
+      )}
+    </div>
+  );
 }
 
 /**

@@ -258,8 +258,9 @@ function useAwaitedLetters(
 
 /**
  * What a letter's status badge does not say, beside it: when a queued one goes (held for letter
- * hours, or a retry), why one was not sent (it no longer held when its time came), or that
- * central marked a failed one handled (with central's note, to central only).
+ * hours), that one queued for its retry was refused (why, and when it is tried again), why one
+ * was not sent (it no longer held when its time came), or that central marked a failed one
+ * handled (with central's note, to central only).
  */
 export function LetterStatusNote({
   letter,
@@ -269,7 +270,17 @@ export function LetterStatusNote({
   zone: TimeZone;
 }) {
   const { t } = useI18n();
-  const note = letter.sendsAt ? (
+  const note = letter.refused ? (
+    <>
+      {t('letters.refused', { reason: t(`letterFailure.${letter.refused}`) })}
+      {letter.sendsAt ? (
+        <>
+          {'; '}
+          {t('ladder.letterRetry')} <Time at={letter.sendsAt} zone={zone} />
+        </>
+      ) : null}
+    </>
+  ) : letter.sendsAt ? (
     <>
       {t('letters.sendsAt')} <Time at={letter.sendsAt} zone={zone} />
     </>

@@ -575,6 +575,7 @@ const id = {
   'desk.resendNoAddress':
     '{agency} belum memiliki alamat surel untuk surat ini. Tambahkan di halaman Instansi, lalu kirim ulang.',
   'letters.sendsAt': 'akan dikirim mulai',
+  'letters.refused': 'ditolak: {reason}',
   'letters.handled': 'ditangani tanpa kirim ulang',
   'desk.dismiss': 'Tandai sudah ditangani tanpa kirim ulang',
   'desk.dismissNote': 'Bagaimana surat ini ditangani',
@@ -627,6 +628,9 @@ const id = {
   'desk.latestFailed': 'surat terakhir tidak terkirim: {reason}',
   'ladder.letterFailed': 'Surat tidak terkirim: {reason}',
   'ladder.letterPending': 'surat masih antre, belum terkirim',
+  'ladder.letterRefused': 'Surat belum terkirim: {reason}',
+  'ladder.letterRetry': 'dicoba lagi',
+  'ladder.letterHeld': 'Surat belum terkirim; akan dikirim mulai',
   'ladder.letterCancelled': 'Surat tidak dikirim: {reason}',
 
   'search.label': 'Cari pengaduan',
@@ -1899,6 +1903,7 @@ const en = {
   'desk.resendNoAddress':
     '{agency} has no e-mail address for this letter. Add one on the Agencies page, then send it again.',
   'letters.sendsAt': 'goes out from',
+  'letters.refused': 'refused: {reason}',
   'letters.handled': 'handled without sending again',
   'desk.dismiss': 'Mark handled without sending again',
   'desk.dismissNote': 'How this letter was handled',
@@ -1950,6 +1955,9 @@ const en = {
   'desk.latestFailed': 'latest letter not delivered: {reason}',
   'ladder.letterFailed': 'Letter not delivered: {reason}',
   'ladder.letterPending': 'letter queued, not yet delivered',
+  'ladder.letterRefused': 'Letter not yet delivered: {reason}',
+  'ladder.letterRetry': 'tried again',
+  'ladder.letterHeld': 'Letter not yet delivered; goes out from',
   'ladder.letterCancelled': 'Letter not sent: {reason}',
 
   'search.label': 'Search complaints',

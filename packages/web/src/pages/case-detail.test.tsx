@@ -182,6 +182,7 @@ const letterOf = (
   attempts: 1,
   lastError: null,
   failure: null,
+  refused: null,
   letterNumber: `B-${i + 1}/Kemensetneg/D-4/DM.05/03/2026`,
   datedOn: null,
   pdf: true,
