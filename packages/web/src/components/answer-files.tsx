@@ -2,7 +2,8 @@
  * An agency's files for its answer, chosen in its answer form (assignment-actions.tsx) and
  * stored on its "Kirim" before the answer is sent, by the one upload routine (upload-file.ts).
  */
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { keep, readKept } from '../forms/use-form';
 import { useI18n } from '../i18n/i18n';
 import { problemSentence, Refusal } from './ui';
 import {
@@ -25,6 +26,11 @@ export interface AnswerFiles {
   readonly files: readonly AnswerFile[];
   /** Files over 20 MB left out as they were chosen, said at the field. */
   readonly error: string | null;
+  /**
+   * The names of files chosen before the page was taken away (an expired session) and not
+   * stored: the text comes back with the draft, files cannot; said until files are chosen again.
+   */
+  readonly lost: readonly string[];
   add(chosen: readonly File[]): void;
   remove(file: File): void;
   /**
@@ -48,20 +54,38 @@ export function useAnswerFiles({
   caseId,
   agencyId,
   onStored,
+  draftKey,
 }: {
   caseId: string;
   agencyId: string;
   onStored?: (() => void) | undefined;
+  /** The answer form's draft: the names of the files chosen are kept beside it. */
+  draftKey?: string | undefined;
 }): AnswerFiles {
   const { t } = useI18n();
+  const namesKey = draftKey ? `${draftKey}:files` : undefined;
   const [files, setFiles] = useState<readonly AnswerFile[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [lost, setLost] = useState<readonly string[]>(() => {
+    const kept = namesKey ? readKept(namesKey) : null;
+    return Array.isArray(kept) ? kept.filter((n): n is string => typeof n === 'string') : [];
+  });
+  // The names of the files not stored yet, kept while they are (or, until files are chosen
+  // again, the names lost), for the form given back after signing in to say.
+  const unsent = files.filter((f) => f.state !== 'stored').map((f) => f.upload.file.name);
+  const names = files.length > 0 ? unsent : lost;
+  const namesKept = JSON.stringify(names);
+  useEffect(() => {
+    if (namesKey) keep(namesKey, namesKept === '[]' ? null : (JSON.parse(namesKept) as unknown));
+  }, [namesKey, namesKept]);
   const mark = (upload: FileUpload, state: AnswerFile['state']) =>
     setFiles((all) => all.map((f) => (f.upload === upload ? { upload, state } : f)));
   return {
     files,
     error,
+    lost,
     add: (chosen) => {
+      setLost([]);
       const big = chosen.filter((file) => file.size > MAX_BYTES);
       setError(
         big.length > 0
@@ -118,6 +142,7 @@ export function useAnswerFiles({
     clear: () => {
       setFiles([]);
       setError(null);
+      setLost([]);
     },
   };
 }
@@ -151,6 +176,7 @@ export function AnswerFilesField({ files }: { files: AnswerFiles }) {
         aria-invalid={files.error ? true : undefined}
         aria-describedby={[
           `${id}-hint`,
+          files.lost.length > 0 && !listed ? `${id}-lost` : '',
           listed ? `${id}-chosen` : '',
           files.error ? `${id}-error` : '',
         ]
@@ -165,6 +191,11 @@ export function AnswerFilesField({ files }: { files: AnswerFiles }) {
       <p className="hint" id={`${id}-hint`}>
         {t('attachments.answerFilesHint')}
       </p>
+      {files.lost.length > 0 && !listed ? (
+        <p className="alert small answer-files-lost" id={`${id}-lost`}>
+          {t('attachments.answerFilesLost', { names: files.lost.join(', ') })}
+        </p>
+      ) : null}
       {files.error ? (
         <p className="error" id={`${id}-error`} role="alert">
           {files.error}

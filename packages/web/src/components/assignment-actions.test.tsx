@@ -193,6 +193,39 @@ describe('a response whose sending the API refused for an ended session (401)', 
     expect(form.getByText('Isian yang belum terkirim dipulihkan.')).toBeTruthy();
   });
 
+  it('names the files that were chosen: they cannot come back with the text, and must be chosen again', async () => {
+    mockApi((call) =>
+      call.method === 'POST'
+        ? json(401, { title: 'Unauthorized', status: 401, code: 'unauthorized', detail: 'x' })
+        : json(200, {}),
+    );
+    const first = render();
+    const summary = screen.getByText('Kirim tanggapan', { selector: 'summary, summary *' });
+    await userEvent.click(summary);
+    await userEvent.upload(within(summary.closest('details')!).getByLabelText(/^Lampiran \(PDF/), [
+      new File(['%PDF-1.7'], 'surat-jawaban.pdf', { type: 'application/pdf' }),
+      new File(['\xff\xd8\xff'], 'foto-lokasi.jpg', { type: 'image/jpeg' }),
+    ]);
+    await write('Sudah diperiksa di lapangan.');
+    await waitFor(() => expect(screen.queryByText('Kirim tanggapan')).toBeNull());
+    first.unmount();
+    render();
+    const again = screen.getByText('Kirim tanggapan', { selector: 'summary, summary *' });
+    const form = within(again.closest('details')!);
+    expect((form.getByLabelText(/^Isi tanggapan/) as HTMLTextAreaElement).value).toBe(
+      'Sudah diperiksa di lapangan.',
+    );
+    const lost = form.getByText(/^Berkas yang tadi dipilih belum terkirim/);
+    expect(lost.textContent).toBe(
+      'Berkas yang tadi dipilih belum terkirim dan tidak ikut dipulihkan: surat-jawaban.pdf, foto-lokasi.jpg. Pilih lagi sebelum mengirim.',
+    );
+    // Chosen again: the notice has done its work.
+    await userEvent.upload(form.getByLabelText(/^Lampiran \(PDF/), [
+      new File(['%PDF-1.7'], 'surat-jawaban.pdf', { type: 'application/pdf' }),
+    ]);
+    expect(form.queryByText(/^Berkas yang tadi dipilih belum terkirim/)).toBeNull();
+  });
+
   it('forgets the text once it was sent', async () => {
     mockApi((call) =>
       call.method === 'POST' ? json(201, { ...assignment, state: 'responded' }) : json(200, {}),

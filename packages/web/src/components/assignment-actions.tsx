@@ -67,15 +67,21 @@ export function AssignmentActions({
   const [ackError, setAckError] = useState<unknown>(null);
   const [ackBusy, setAckBusy] = useState(false);
   const announce = useActionResult();
-  // Chosen in the answer form, stored on its "Kirim" before the answer (a separate upload was
-  // forgotten, or taken for the answer; after a final answer no file can follow).
-  const answerFiles = useAnswerFiles({ caseId, agencyId: a.agencyId, onStored: onFiled });
-  const fileNames = answerFiles.files.map((f) => f.upload.file.name);
   // The long texts an agency writes survive an expired session's trip to sign-in (per tab,
   // per user: another officer signing in at this tab does not get them).
   const session = useSession().session;
   const sub = session?.sub;
   const draft = (action: string) => (sub ? `${sub}:${caseId}:${a.agencyId}:${action}` : undefined);
+  // Chosen in the answer form, stored on its "Kirim" before the answer (a separate upload was
+  // forgotten, or taken for the answer; after a final answer no file can follow). Their names
+  // are kept beside the answer's draft: the files themselves cannot come back with it.
+  const answerFiles = useAnswerFiles({
+    caseId,
+    agencyId: a.agencyId,
+    onStored: onFiled,
+    draftKey: draft('response'),
+  });
+  const fileNames = answerFiles.files.map((f) => f.upload.file.name);
   // Each action is sent for the forwarding the page showed (`generation`): central withdrew it
   // and forwarded again since (other instructions), a 409, said at the form that was sent,
   // with the latest to load; what was typed stays (the forms and their drafts outlive it).

@@ -214,6 +214,29 @@ function writeDraft(key: string, draft: Draft | null): void {
   }
 }
 
+/**
+ * What a form keeps beside its draft that is not a value (the names of the files chosen, which
+ * sessionStorage cannot hold): under the drafts' prefix, so signing out forgets it with them.
+ */
+export function readKept(key: string): unknown {
+  try {
+    const raw = sessionStorage.getItem(DRAFT_PREFIX + key);
+    return raw ? (JSON.parse(raw) as unknown) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps `value` beside a draft (`readKept`), or forgets it (null). */
+export function keep(key: string, value: unknown): void {
+  try {
+    if (value === null) sessionStorage.removeItem(DRAFT_PREFIX + key);
+    else sessionStorage.setItem(DRAFT_PREFIX + key, JSON.stringify(value));
+  } catch {
+    // Full or refused: only the reminder is lost.
+  }
+}
+
 /** Forgets every form's draft in this tab (signing out: the next person must not read them). */
 export function forgetDrafts(): void {
   try {

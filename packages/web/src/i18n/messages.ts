@@ -1300,6 +1300,8 @@ const id = {
   'attachments.answerFilesHint':
     'Surat jawaban, foto atau bukti lain; boleh beberapa berkas. Berkas diunggah saat Anda menekan Kirim, sebelum tanggapannya terkirim.',
   'attachments.answerFilesChosen': '{n} berkas akan dikirim bersama tanggapan ini:',
+  'attachments.answerFilesLost':
+    'Berkas yang tadi dipilih belum terkirim dan tidak ikut dipulihkan: {names}. Pilih lagi sebelum mengirim.',
   'attachments.answerFileStoring': 'sedang diunggah…',
   'attachments.answerFileStored': 'tersimpan sebagai lampiran',
   'attachments.answerFileFailed': 'belum terunggah',
@@ -2603,6 +2605,8 @@ const en = {
   'attachments.answerFilesHint':
     'The answer letter, a photo or other evidence; several files may be chosen. They are uploaded when you press Send, before the answer goes.',
   'attachments.answerFilesChosen': '{n} file(s) will be sent with this answer:',
+  'attachments.answerFilesLost':
+    'The files chosen before were not sent and could not be restored: {names}. Choose them again before sending.',
   'attachments.answerFileStoring': 'uploading…',
   'attachments.answerFileStored': 'saved as an attachment',
   'attachments.answerFileFailed': 'not uploaded',
