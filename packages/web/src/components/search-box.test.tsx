@@ -1,7 +1,8 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json, mockApi, renderWith } from '../../test/render';
+import { AgencyNamesProvider } from './agencies';
 import { SearchBox } from './search-box';
 
 const hit = (over: Record<string, unknown>) => ({
@@ -42,5 +43,62 @@ describe('the search box', () => {
     await userEvent.type(screen.getByLabelText('Cari pengaduan'), 'pungutan');
     await userEvent.click(screen.getByRole('button', { name: 'Cari' }));
     expect(await screen.findByText('Tidak ada pengaduan yang cocok.')).toBeTruthy();
+  });
+});
+
+describe('words that name an agency (audit: search did not match agency names)', () => {
+  const names = [
+    { id: 'bulog', name: 'Perum BULOG' },
+    { id: 'kanwil-bpn-jatim', name: 'Kantor Wilayah BPN Jawa Timur' },
+    { id: 'polri', name: 'Kepolisian Negara Republik Indonesia' },
+  ];
+  const serve = () =>
+    mockApi((call) =>
+      call.path === '/v1/agency-names'
+        ? json(200, { items: names })
+        : json(200, { items: [], nextCursor: null }),
+    );
+  const search = async (words: string) => {
+    await userEvent.type(screen.getByLabelText('Cari pengaduan'), words);
+    await userEvent.click(screen.getByRole('button', { name: 'Cari' }));
+  };
+
+  it('central: names the agencies the words match, with their cases and assignments a click away', async () => {
+    serve();
+    renderWith(
+      <AgencyNamesProvider user="u1">
+        <SearchBox />
+      </AgencyNamesProvider>,
+      { as: { agency: 'setneg', role: 'central_officer' } },
+    );
+    await search('bpn jawa');
+    const agencies = await screen.findByRole('region', { name: 'Instansi yang cocok' });
+    expect(agencies.textContent).toContain('Kantor Wilayah BPN Jawa Timur');
+    expect(
+      within(agencies)
+        .getAllByRole('link')
+        .map((a) => [a.textContent, a.getAttribute('href')]),
+    ).toEqual([
+      ['Pengaduan yang diteruskan kepadanya', '/cases?agency=kanwil-bpn-jatim'],
+      ['Penugasannya', '/assignments?agency=kanwil-bpn-jatim'],
+    ]);
+    // Words no agency's name holds: no such list.
+    await userEvent.clear(screen.getByLabelText('Cari pengaduan'));
+    await search('jalan rusak');
+    await screen.findByText('Tidak ada pengaduan yang cocok.');
+    expect(screen.queryByRole('region', { name: 'Instansi yang cocok' })).toBeNull();
+  });
+
+  it('an agency’s search names no agencies (it searches its own cases)', async () => {
+    serve();
+    renderWith(
+      <AgencyNamesProvider user="u1">
+        <SearchBox />
+      </AgencyNamesProvider>,
+      { as: { agency: 'polri', role: 'agency_officer' } },
+    );
+    await search('bulog');
+    await screen.findByText('Tidak ada pengaduan yang cocok.');
+    expect(screen.queryByRole('region', { name: 'Instansi yang cocok' })).toBeNull();
   });
 });

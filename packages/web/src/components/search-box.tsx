@@ -8,10 +8,14 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { api, unwrap } from '../api/client';
 import { useSignedIn } from '../auth/session-context';
+import { searchAgencies, useAgencies } from './agencies';
 import { ComplainantName } from './complainant-name';
 import { Pager, ProblemAlert, StatusBadge, Time } from './ui';
 import { usePaged } from '../data';
 import { labelOf, useI18n } from '../i18n/i18n';
+
+/** How many agencies whose names the words match are offered beside the hits. */
+const AGENCIES_NAMED = 5;
 
 export function SearchBox() {
   const { t } = useI18n();
@@ -27,6 +31,10 @@ export function SearchBox() {
           unwrap(api.POST('/v1/search', { body: { q, ...(cursor ? { cursor } : {}) } })),
     [q],
   );
+  const { list: agencies } = useAgencies();
+  // Central looking for an agency's cases types its name: the cases hold no agency names (the
+  // words are the complaint's), so the agencies the words name are offered beside the hits.
+  const named = central && q !== '' ? searchAgencies(agencies, q, AGENCIES_NAMED) : null;
   const n = `${results.items.length}${results.hasMore ? '+' : ''}`;
   // What the search found, in one line that is there before it is asked (a live region
   // mounted already filled is not heard); the table itself is not read out on each change.
@@ -65,6 +73,32 @@ export function SearchBox() {
       <p role="status" className="muted count">
         {found}
       </p>
+      {named && named.items.length > 0 ? (
+        <section className="search-agencies" aria-labelledby="search-agencies-title">
+          <h3 id="search-agencies-title" className="small">
+            {t('search.agencies')}
+          </h3>
+          <ul className="plain">
+            {named.items.map((a) => (
+              <li key={a.id}>
+                <strong>{a.name}</strong>:{' '}
+                <Link href={`/cases?agency=${encodeURIComponent(a.id)}`}>
+                  {t('search.agencyCases')}
+                </Link>
+                {' · '}
+                <Link href={`/assignments?agency=${encodeURIComponent(a.id)}`}>
+                  {t('search.agencyAssignments')}
+                </Link>
+              </li>
+            ))}
+          </ul>
+          {named.total > named.items.length ? (
+            <p className="muted small">
+              {t('search.agenciesMore', { n: named.total - named.items.length })}
+            </p>
+          ) : null}
+        </section>
+      ) : null}
       {q === '' ? null : (
         <>
           <ProblemAlert error={results.error} />

@@ -634,6 +634,10 @@ const id = {
   'ladder.letterCancelled': 'Surat tidak dikirim: {reason}',
 
   'search.label': 'Cari pengaduan',
+  'search.agencies': 'Instansi yang cocok',
+  'search.agencyCases': 'Pengaduan yang diteruskan kepadanya',
+  'search.agencyAssignments': 'Penugasannya',
+  'search.agenciesMore': '{n} instansi lain juga cocok; tambahkan kata untuk mempersempit.',
   'search.hint.central':
     'Kata (perihal, uraian, terlapor, lokasi, nama pengadu) atau nomor: kode lacak, nomor agenda, nomor surat, NIK, telepon, surel.',
   'search.hint.agency':
@@ -1963,6 +1967,10 @@ const en = {
   'ladder.letterCancelled': 'Letter not sent: {reason}',
 
   'search.label': 'Search complaints',
+  'search.agencies': 'Matching agencies',
+  'search.agencyCases': 'Cases forwarded to it',
+  'search.agencyAssignments': 'Its assignments',
+  'search.agenciesMore': '{n} more agencies match too; add a word to narrow it.',
   'search.hint.central':
     'Words (subject, description, respondent, location, complainant name) or a number: tracking code, agenda number, letter number, NIK, phone, e-mail.',
   'search.hint.agency':

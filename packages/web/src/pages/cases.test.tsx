@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { json, mockApi, renderWith } from '../../test/render';
+import { AgencyNamesProvider } from '../components/agencies';
 import Cases from './cases';
 
 describe('the cases page’s CSV download', () => {
@@ -115,5 +116,30 @@ describe('the cases page’s overdue filter and order', () => {
     );
     expect(view.location()).toMatch(/overdue=1/);
     expect(view.location()).toMatch(/order=oldest/);
+  });
+});
+
+describe('the register narrowed to one agency', () => {
+  it('opened from a search that named the agency (/cases?agency=…): asks for the cases forwarded to it, and names it', async () => {
+    const calls = mockApi((call) =>
+      call.path === '/v1/agency-names'
+        ? json(200, { items: [{ id: 'bulog', name: 'Perum BULOG' }] })
+        : json(200, { items: [], nextCursor: null, total: 0 }),
+    );
+    renderWith(
+      <AgencyNamesProvider user="u1">
+        <Cases />
+      </AgencyNamesProvider>,
+      { path: '/cases?agency=bulog', as: { agency: 'setneg', role: 'central_officer' } },
+    );
+    await waitFor(() =>
+      expect(calls.some((c) => /^\/v1\/cases\?(?=.*agencyId=bulog)/.test(c.path))).toBe(true),
+    );
+    expect(calls.some((c) => c.path.startsWith('/v1/cases?') && !c.path.includes('agencyId'))).toBe(
+      false,
+    );
+    // Said by its name, with the way to another agency or to all.
+    expect(await screen.findByText('Perum BULOG', { selector: 'strong' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /Perum BULOG/ })).toBeTruthy();
   });
 });

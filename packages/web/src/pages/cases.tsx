@@ -1,6 +1,7 @@
 /**
  * Central's case register: newest first (or oldest first, soonest verify-and-forward deadline
- * on top), by status, only the overdue when asked, paged; and the cases CSV export.
+ * on top), by status, by an agency it was forwarded to, only the overdue when asked, paged;
+ * and the cases CSV export.
  */
 import { useState } from 'react';
 import { Link } from 'wouter';
@@ -9,7 +10,7 @@ import { useUrlState } from '../url-state';
 import { CASE_STATUSES } from '@pantau/core/schemas';
 import { api, download, unwrap } from '../api/client';
 import { useSignedIn } from '../auth/session-context';
-import { useAgencies } from '../components/agencies';
+import { AgencySelect, useAgencies } from '../components/agencies';
 import { SearchBox } from '../components/search-box';
 import { PageTitle, Pager, ProblemAlert, saying, StatusBadge, Time } from '../components/ui';
 import { usePaged } from '../data';
@@ -21,7 +22,8 @@ export default function Cases() {
   const { t } = useI18n();
   const { zone } = useSignedIn();
   const { nameOf } = useAgencies();
-  const [url, setUrl] = useUrlState({ status: '', overdue: '', order: '' });
+  // `agency`: the cases forwarded to it (a search naming the agency links here).
+  const [url, setUrl] = useUrlState({ status: '', overdue: '', order: '', agency: '' });
   const status = (CASE_STATUSES as readonly string[]).includes(url.status)
     ? (url.status as Status)
     : '';
@@ -35,6 +37,7 @@ export default function Cases() {
           params: {
             query: {
               ...(status ? { status } : {}),
+              ...(url.agency ? { agencyId: url.agency } : {}),
               ...(overdue ? { overdue: 'true' as const } : {}),
               ...(order === 'oldest' ? { order } : {}),
               ...(cursor ? { cursor } : { total: 'true' as const }),
@@ -42,7 +45,7 @@ export default function Cases() {
           },
         }),
       ),
-    [status, overdue, order],
+    [status, overdue, order, url.agency],
   );
   return (
     <section>
@@ -76,6 +79,12 @@ export default function Cases() {
       </p>
       <SearchBox />
       <form className="filters" onSubmit={(e) => e.preventDefault()}>
+        <AgencySelect
+          label={t('letters.agency')}
+          value={url.agency || undefined}
+          onChange={(id) => setUrl({ agency: id ?? '' })}
+          inputId="case-agency"
+        />
         <div className="field">
           <label htmlFor="case-status">{t('filters.status')}</label>
           <select
