@@ -198,6 +198,46 @@ describe('what a letter says', () => {
     expect(parts?.title).toBe('Pemberitahuan Intervensi');
   });
 
+  it('a central intervention to an agency already invited to a meeting on the case names that meeting, not one "to be announced"', () => {
+    const [event] = projectLadder(INITIAL_LADDER_STATE, {
+      assignment: silent,
+      steps: DEFAULT_LADDER,
+      calendar,
+      now: new Date(silent.forwardedAt),
+    }).filter((e) => e.step === 'central_intervention');
+    const intervene = (invitedTo?: Parameters<typeof composeLetter>[0]['invitedTo']) =>
+      composeLetter({
+        event: event!,
+        step: DEFAULT_LADDER.find((s) => s.name === 'central_intervention')!,
+        steps: DEFAULT_LADDER,
+        case: complaint,
+        assignment: silent,
+        parties,
+        calendar,
+        ...(invitedTo ? { invitedTo } : {}),
+      });
+    // Invited by letter to a mediation on Tuesday 21 April 2026, 10.00 WIB: it said "akan
+    // mengundang … Waktu dan tempat pelaksanaannya akan kami sampaikan kemudian".
+    const planned = intervene({
+      kind: 'mediation',
+      scheduledAt: '2026-04-21T03:00:00.000Z',
+      venue: 'Ruang Rapat Lt. 2, Gedung III',
+    });
+    expect(planned.parts?.request).toBe(
+      'Sehubungan dengan hal tersebut, Saudara telah kami undang dalam kegiatan mediasi atas penanganan pengaduan ini pada Selasa, 21 April 2026 pukul 10.00 WIB di Ruang Rapat Lt. 2, Gedung III (undangannya telah kami sampaikan tersendiri). Kami mengharapkan kehadiran Saudara atau pejabat yang Saudara tunjuk, dan kiranya tindak lanjut dapat disampaikan sebelum kegiatan tersebut.',
+    );
+    expect(planned.body).toContain(planned.parts!.request);
+    expect(planned.body).not.toContain('akan kami sampaikan kemudian');
+    // Proposed, no date yet: the kind it will be, its time and place still to come.
+    expect(intervene({ kind: 'coordination', scheduledAt: null }).parts?.request).toBe(
+      'Sehubungan dengan hal tersebut, Asisten Deputi Pengaduan Masyarakat akan mengundang Saudara dalam kegiatan koordinasi atas penanganan pengaduan ini. Waktu dan tempat pelaksanaannya akan kami sampaikan kemudian dan dapat Saudara lihat melalui Pantau.',
+    );
+    // Invited to nothing: the clarification the ladder proposes, as before.
+    expect(intervene().parts?.request).toBe(
+      'Sehubungan dengan hal tersebut, Asisten Deputi Pengaduan Masyarakat akan mengundang Saudara dalam kegiatan klarifikasi atas penanganan pengaduan ini. Waktu dan tempat pelaksanaannya akan kami sampaikan kemudian dan dapat Saudara lihat melalui Pantau.',
+    );
+  });
+
   it('a rung says by when the agency must act and what follows if it does not, in its e-mail and its PDF', () => {
     // Forwarded Mon 16 March 2026 (the DOMAIN.md example): the penegasan is dated Saturday 11
     // April, central intervenes from 18 April, after Friday 17 April's end. The head, copied

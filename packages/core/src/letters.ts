@@ -17,7 +17,8 @@ import {
   workingDaysBetween,
 } from './calendar.ts';
 import { agendaOf, type CaseRecord } from './case.ts';
-import { LETTER_URGENCY, TARGET_LABELS } from './labels.ts';
+import type { ActivityRecord } from './activity.ts';
+import { ACTIVITY_LABELS, LETTER_URGENCY, TARGET_LABELS } from './labels.ts';
 import type { LadderLetter } from './ladder/index.ts';
 import { letterDateOf } from './ladder/letter-hours.ts';
 import { type LadderNow, rungAfter } from './ladder/rules.ts';
@@ -58,6 +59,14 @@ export const MONTHS = [
 export function indonesianDate(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
   return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
+}
+
+const INDONESIAN_DAYS = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
+
+/** "Kamis, 10 Desember 2026" of `instant` in `tz`. */
+export function dayAndDate(instant: string, tz: TimeZone): string {
+  const date = localDate(new Date(instant), tz);
+  return `${INDONESIAN_DAYS[new Date(`${date}T00:00:00Z`).getUTCDay()]}, ${indonesianDate(date)}`;
 }
 
 /** `instant` as the wall clock reads it in `tz` (its UTC fields are the local ones). */
@@ -101,6 +110,39 @@ export interface LetterParties {
   readonly agency: Agency;
   readonly focalPoint: Agency | undefined;
   readonly central: Agency | undefined;
+}
+
+/**
+ * What a central intervention asks. The ladder proposes a clarification; central schedules it
+ * and invites the agency (`proposedIntervention`): the head learns it is coming, and whom to
+ * call meanwhile. Once central gives it a date, the agency gets its invitation letter (surat
+ * undangan, `invitationLetterWrites`) and reads it in Pantau too, on its queue's coming
+ * activities and on the case's page. An agency invited already to an activity still to be held
+ * (`invitedTo`: the ladder proposes none for it) is told of that one: its kind, and its day,
+ * hour and place once it has a date (it read "Waktu dan tempat … akan kami sampaikan kemudian",
+ * holding an invitation for next Tuesday).
+ */
+function interventionRequest(
+  invitedTo: Pick<ActivityRecord, 'kind' | 'scheduledAt' | 'venue'> | undefined,
+  tz: TimeZone,
+  consoleUrl: string | undefined,
+  pantau: string,
+): string {
+  const kind = ACTIVITY_LABELS[invitedTo?.kind ?? 'clarification'].toLowerCase();
+  if (invitedTo?.scheduledAt) {
+    const at = invitedTo.scheduledAt;
+    const place = invitedTo.venue ? ` di ${invitedTo.venue}` : '';
+    return (
+      `Sehubungan dengan hal tersebut, Saudara telah kami undang dalam kegiatan ${kind} atas penanganan pengaduan ini pada ${dayAndDate(at, tz)} pukul ${hourIn(at, tz)}${place} (undangannya telah kami sampaikan tersendiri). ` +
+      `Kami mengharapkan kehadiran Saudara atau pejabat yang Saudara tunjuk, dan kiranya tindak lanjut dapat disampaikan${consoleUrl ? ` ${pantau}` : ''} sebelum kegiatan tersebut.`
+    );
+  }
+  return (
+    `Sehubungan dengan hal tersebut, Asisten Deputi Pengaduan Masyarakat akan mengundang Saudara dalam kegiatan ${kind} atas penanganan pengaduan ini. ` +
+    (consoleUrl
+      ? `Waktu dan tempat pelaksanaannya akan kami sampaikan kemudian dan dapat Saudara lihat, beserta perkembangan penanganan pengaduan ini, ${pantau}.`
+      : `Waktu dan tempat pelaksanaannya akan kami sampaikan kemudian dan dapat Saudara lihat ${pantau}.`)
+  );
 }
 
 /**
@@ -403,6 +445,11 @@ export function composeLetter(input: {
    * nothing of it (never an empty "telepon").
    */
   unitContact?: UnitContact | undefined;
+  /**
+   * A central intervention's: the activity still to be held on the case that the agency is
+   * invited to already (`invitedActivity`), which the letter names instead of one to come.
+   */
+  invitedTo?: Pick<ActivityRecord, 'kind' | 'scheduledAt' | 'venue'> | undefined;
 }): Letter {
   const { event, step, assignment: a, parties, calendar } = input;
   const c = input.case;
@@ -435,15 +482,7 @@ export function composeLetter(input: {
         ? `Mohon kiranya tindak lanjut dapat disampaikan ${pantau} sebelum batas waktu tersebut.`
         : 'Mohon kiranya tindak lanjut dapat disampaikan sebelum batas waktu tersebut.'
       : step.action === 'central_intervention'
-        ? // The ladder proposes the clarification; central schedules it and invites the agency
-          // (`proposedIntervention`): the head learns it is coming, and whom to call meanwhile.
-          // Once central gives it a date, the agency gets its invitation letter (surat
-          // undangan, `invitationLetterWrites`) and reads it in Pantau too, on its queue's
-          // coming activities and on the case's page.
-          'Sehubungan dengan hal tersebut, Asisten Deputi Pengaduan Masyarakat akan mengundang Saudara dalam kegiatan klarifikasi atas penanganan pengaduan ini. ' +
-          (input.consoleUrl
-            ? `Waktu dan tempat pelaksanaannya akan kami sampaikan kemudian dan dapat Saudara lihat, beserta perkembangan penanganan pengaduan ini, ${pantau}.`
-            : `Waktu dan tempat pelaksanaannya akan kami sampaikan kemudian dan dapat Saudara lihat ${pantau}.`) +
+        ? interventionRequest(input.invitedTo, a.timeZone, input.consoleUrl, pantau) +
           contactSentence(input.unitContact)
         : `Mohon kiranya Saudara segera menyampaikan tindak lanjut ${pantau}.${then ? ` ${then}` : ''}`;
   const [first, ...more] = ladderAddressee(parties.agency, step);

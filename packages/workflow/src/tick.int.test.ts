@@ -261,8 +261,17 @@ describe('central intervention proposes one clarification per case', () => {
     await tick(deps, ladderOf(caseId, 'pln'));
     await tick(deps, ladderOf(caseId, 'polri'));
     // PLN's step and letter are written as ever; the clarification is proposed for Polri only.
+    const [toPln] = await interventionsTo(caseId, 'pln');
+    const [toPolri] = await interventionsTo(caseId, 'polri');
     expect(await interventionsTo(caseId, 'pln')).toHaveLength(1);
     expect(await interventionsTo(caseId, 'polri')).toHaveLength(1);
+    // PLN's letter names the meeting it is invited to (not one "to be announced"); Polri's,
+    // the clarification to come.
+    expect(toPln!.body).toContain(
+      'Saudara telah kami undang dalam kegiatan koordinasi atas penanganan pengaduan ini pada ',
+    );
+    expect(toPln!.body).not.toContain('akan kami sampaikan kemudian');
+    expect(toPolri!.body).toContain('akan mengundang Saudara dalam kegiatan klarifikasi');
     expect((await proposals(caseId)).map((a) => a.agencyIds)).toEqual([['polri']]);
     const steps = (await service().timeline(centralOfficer, caseId, { limit: 100 })).items.filter(
       (e) => e.type === 'escalation_step' && e.data.step === 'central_intervention',
@@ -307,9 +316,13 @@ describe('central intervention proposes one clarification per case', () => {
     });
     await tick({ store: racing, clock: clock.now, mailer }, ladderOf(caseId, 'pln'));
     expect(calledOff).toBe(true);
-    // Read again: PLN is invited to nothing still to be held, and is proposed a clarification.
+    // Read again: PLN is invited to nothing still to be held, and is proposed a clarification,
+    // which its letter announces (not the meeting called off).
     expect((await proposals(caseId)).map((a) => a.agencyIds)).toEqual([['pln']]);
     expect(await interventionsTo(caseId, 'pln')).toHaveLength(1);
+    expect((await interventionsTo(caseId, 'pln'))[0]!.body).toContain(
+      'akan mengundang Saudara dalam kegiatan klarifikasi',
+    );
   });
 
   it('proposes none for an agency an open proposal already names', async () => {

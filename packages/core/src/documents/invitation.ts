@@ -9,12 +9,13 @@
  */
 import { emailsOf } from '../agency.ts';
 import type { ActivityRecord } from '../activity.ts';
-import { localDate, type TimeZone } from '../calendar.ts';
+import { localDate } from '../calendar.ts';
 import { agendaOf, type CaseRecord } from '../case.ts';
 import { ACTIVITY_LABELS, LETTER_URGENCY } from '../labels.ts';
 import {
   addressedTo,
   contactSentence,
+  dayAndDate,
   hourIn,
   indonesianDate,
   throughPantau,
@@ -43,8 +44,6 @@ export interface InvitationDue {
   readonly first?: NotificationRecord;
 }
 
-const INDONESIAN_DAYS = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
-
 /**
  * A reason as the end of the letter's sentence: closed by its period when the officer's text
  * (or a close's, "Pengaduan ditutup (Terselesaikan)") has none.
@@ -53,12 +52,6 @@ const asSentence = (text: string): string => {
   const trimmed = text.trim();
   return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 };
-
-/** "Kamis, 10 Desember 2026" of `instant` in `tz`. */
-export function dayAndDate(instant: string, tz: TimeZone): string {
-  const date = localDate(new Date(instant), tz);
-  return `${INDONESIAN_DAYS[new Date(`${date}T00:00:00Z`).getUTCDay()]}, ${indonesianDate(date)}`;
-}
 
 /**
  * The letters a change of activity `after` (from `before`, null: just planned) owes its

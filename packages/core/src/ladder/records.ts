@@ -39,6 +39,11 @@ export function letterWrite(input: {
 }): LadderLetterWrite {
   const { letter: event, assignment: a, now } = input;
   const step = input.policy.ladder.find((s) => s.name === event.step)!;
+  // An intervention to an agency invited already names that activity, and proposes none.
+  const invited =
+    event.action === 'central_intervention' && input.open
+      ? invitedActivity(a, input.open.activities, now)
+      : undefined;
   const letter = composeLetter({
     event,
     step,
@@ -50,6 +55,7 @@ export function letterWrite(input: {
     ...(input.earlier ? { earlier: input.earlier } : {}),
     consoleUrl: input.consoleUrl,
     unitContact: input.document?.settings.letterhead,
+    invitedTo: invited,
   });
   // Addressed to no one (a step sent only to a head or a focal point the agency has no contact
   // for: only a liaison is required): not pretended sent (the embedded mailer wrote an .eml
@@ -124,6 +130,20 @@ export function letterWrite(input: {
   return { stepId: event.id, notification, event: stepEvent, ...proposal };
 }
 
+/**
+ * The activity still to be held on the case (proposed, or planned for a date not yet passed or
+ * for none) that agency `a` is invited to already, or the member unit holding its assignment,
+ * which works the case for it: invited, it is there.
+ */
+export function invitedActivity(
+  a: Pick<AssignmentRecord, 'agencyId' | 'delegatedTo'>,
+  activities: readonly ActivityRecord[],
+  now: Date,
+): ActivityRecord | undefined {
+  const invitees = new Set([a.agencyId, ...(a.delegatedTo ? [a.delegatedTo] : [])]);
+  return activities.find((x) => stillToHold(x, now) && x.agencyIds.some((id) => invitees.has(id)));
+}
+
 /** The plan of a ladder proposal several agencies joined: each reads it (naming none). */
 export const JOINED_PROPOSAL_PLAN =
   'Diusulkan oleh tangga eskalasi: setiap instansi yang tercantum belum memenuhi targetnya.';
@@ -146,12 +166,8 @@ export function proposedIntervention(
   now: Date,
   open?: OpenActivities,
 ): Pick<LadderLetterWrite, 'proposal' | 'invitedTo'> {
-  // The member unit holding its assignment works the case for it: invited, it is there.
-  const invitees = new Set([a.agencyId, ...(a.delegatedTo ? [a.delegatedTo] : [])]);
   const activities = open?.activities ?? [];
-  const invited = activities.find(
-    (x) => stillToHold(x, now) && x.agencyIds.some((id) => invitees.has(id)),
-  );
+  const invited = invitedActivity(a, activities, now);
   if (invited)
     return { invitedTo: { caseId: invited.caseId, id: invited.id, version: invited.version } };
   const joined = activities
