@@ -85,6 +85,21 @@ describe('the central desk’s lists', () => {
       expect(rows.find((r) => r.caseId === caseId)?.agendaNumber).toBe(numbers[i]);
   });
 
+  it('“due within n working days” holds a deadline at the end of the n-th working day (a WIB agency’s too)', async () => {
+    // Forwarded on Monday 10:00 WIB: acknowledgement is due at the end of the 3rd working day
+    // after, Thursday 23:59:59.999 WIB, the very bound of "within 3 working days" asked then.
+    clock.set('2026-07-20T03:00:00.000Z');
+    const { caseId } = await forwardedCase(service, ['bpn']);
+    const { due } = await service.getAssignment(centralOfficer, caseId, 'bpn');
+    expect(due.acknowledge).toBe('2026-07-23T16:59:59.999Z');
+    const within = async (n: number) =>
+      keysOf((await service.worklist(centralOfficer, { dueWithin: n, limit: 100 })).items).filter(
+        (k) => k === `${caseId}/bpn`,
+      );
+    expect(await within(3)).toHaveLength(1);
+    expect(await within(2)).toHaveLength(0);
+  });
+
   it('“due within 2 working days” holds no overdue item; “newly overdue” goes by the service’s clock', async () => {
     clock.set('2026-07-13T03:00:00.000Z');
     const { caseId } = await forwardedCase(service, ['polri']);

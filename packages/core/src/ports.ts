@@ -366,7 +366,7 @@ export interface AssignmentQuery {
   readonly overdue?: boolean | undefined;
   /** Only assignments whose `target` is overdue (implies overdue). */
   readonly target?: Target | undefined;
-  /** Only open assignments with a deadline before this instant. */
+  /** Only open assignments with a deadline at or before this instant. */
   readonly dueBefore?: Date | undefined;
   /** Only assignments whose soonest open deadline passed in [since, now). */
   readonly overdueSince?: Date | undefined;

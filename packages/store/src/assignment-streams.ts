@@ -29,7 +29,9 @@ export function assignmentStream(
       range: between(filter.overdueSince.toISOString(), now),
     };
   }
-  let upper = filter.dueBefore?.toISOString();
+  // Due by `dueBefore`, a deadline at the bound itself included (the end of the n-th working
+  // day, as WIB deadlines are): keys are `<due>#<case>#<agency>`, and `~` sorts after `#`.
+  let upper = filter.dueBefore && `${filter.dueBefore.toISOString()}~`;
   if (filter.overdue === true && (!upper || now < upper)) upper = now;
   if (filter.overdue === false) {
     return upper
