@@ -179,4 +179,23 @@ describe('letters to a municipality in WIT', { timeout: 240_000 }, () => {
       expect(card).not.toMatch(LEAKED_TEXT);
     }
   });
+
+  it('narrows the Letters page from a link: the formal warnings dated Monday 13 April', async () => {
+    // Written at 00:00 WIT on Saturday 11 April, it went out, and is dated, on Monday: Monday's.
+    await page.goto(`${pantau.url}/letters?step=formal_warning&from=2026-04-13&to=2026-04-13`);
+    const count = page.locator('p.count');
+    await expect
+      .poll(() => count.innerText())
+      .toBe('1 surat, tahap Surat penegasan, bertanggal Sen, 13 Apr 2026 s.d. Sen, 13 Apr 2026');
+    const cards = await page.locator('li.card').allInnerTexts();
+    expect(cards).toHaveLength(1);
+    expect(cards[0]).toMatch(/^Sen, 13 Apr 2026 · Surat penegasan · Pemerintah Kota Jayapura/);
+    expect(await page.getByLabel('Tahap').inputValue()).toBe('formal_warning');
+    // Saturday's own letters: none bears that day.
+    await page.getByLabel('Dari tanggal').fill('2026-04-11');
+    await page.getByLabel('Sampai tanggal').fill('2026-04-11');
+    await page.getByRole('button', { name: 'Tampilkan' }).click();
+    await expect.poll(() => page.getByText('Tidak ada data.').count()).toBe(1);
+    expect(new URL(page.url()).search).toBe('?step=formal_warning&from=2026-04-11&to=2026-04-11');
+  });
 });

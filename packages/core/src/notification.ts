@@ -1,4 +1,5 @@
 /** The engine's records: an assignment's ladder (its timer) and the letters it sends (the outbox). */
+import { addCalendarDays, endOfLocalDay, localDate, startOfLocalDay } from './calendar.ts';
 import type { LadderState } from './ladder/index.ts';
 import type { LadderStep, Target } from './policy.ts';
 import type { NotificationView } from './schemas.ts';
@@ -82,6 +83,42 @@ export type LetterVoidReason = (typeof LETTER_VOID_REASONS)[number];
  * answered, its deadline moved or paused, its assignment ended): never sent.
  */
 export const NOTIFICATION_STATUSES = ['pending', 'sent', 'failed', 'cancelled'] as const;
+export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
+
+/**
+ * The date letter `n` bears, as its e-mail and PDF say it: the working day a ladder letter goes
+ * out (`datedOn`, in its agency's zone); a letter that records none, the day it was written in
+ * WIB (the forwarding and invitation letters are central's, dated so; a ladder letter written
+ * before dates were kept bore its agency's day, at most a day off this one in WITA or WIT).
+ */
+export const letterDate = (n: { readonly datedOn?: string; readonly createdAt: string }): string =>
+  n.datedOn ?? localDate(new Date(n.createdAt), 'Asia/Jakarta');
+
+/**
+ * How many calendar days before the date it bears a letter may be written, at most: one written
+ * after letter hours goes, and is dated, the next working day, after the longest run of days off
+ * (Lebaran with its cuti bersama: 11 days in 2025, written Friday 28 March at 00:00, dated
+ * Tuesday 8 April), with room to spare for a calendar's own days off.
+ */
+export const LETTER_HELD_DAYS = 21;
+
+/**
+ * When the letters dated from `from` to `to` (either end open) were written, at the widest: a
+ * range of `createdAt` that holds every one of them (and a few more, dated outside the period,
+ * that `letterDate` leaves out). From the start of `from` in WIT (the earliest zone's day) less
+ * `LETTER_HELD_DAYS`; to the end of `to` in WIB (the latest's): never written after its date.
+ */
+export function writtenForDates(period: {
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+}): { readonly after?: Date; readonly until?: Date } {
+  return {
+    ...(period.from
+      ? { after: startOfLocalDay(addCalendarDays(period.from, -LETTER_HELD_DAYS), 'Asia/Jayapura') }
+      : {}),
+    ...(period.to ? { until: endOfLocalDay(period.to, 'Asia/Jakarta') } : {}),
+  };
+}
 
 export interface NotificationRecord {
   readonly id: string;
@@ -109,7 +146,7 @@ export interface NotificationRecord {
   readonly channel: 'email';
   readonly recipients: readonly string[];
   readonly cc: readonly string[];
-  readonly status: (typeof NOTIFICATION_STATUSES)[number];
+  readonly status: NotificationStatus;
   readonly subject: string;
   readonly body: string;
   /** When the policy made the step due (`createdAt`: when the letter was written). */

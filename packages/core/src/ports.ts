@@ -18,7 +18,7 @@ import type {
 } from './activity.ts';
 import type { ExtensionRequestRecord } from './extension.ts';
 import type { AgencyCounters, CounterUpdate } from './stats.ts';
-import type { LadderRecord, NotificationRecord } from './notification.ts';
+import type { LadderRecord, NotificationRecord, NotificationStatus } from './notification.ts';
 import type {
   AssignmentKey,
   JobChunk,
@@ -316,6 +316,13 @@ export interface NotificationQuery {
   readonly since?: Date | undefined;
   /** `false`: the letters cancelled (never sent) left out; `true`: only those. */
   readonly cancelled?: boolean | undefined;
+  /** Only the letters in this status. */
+  readonly status?: NotificationStatus | undefined;
+  /** Only the letters of this step (`step`: a ladder step's name, `forwarding`, `invitation`…). */
+  readonly step?: string | undefined;
+  /** Only the letters dated from `from` to `to`, either end open (`letterDate`, YYYY-MM-DD). */
+  readonly dated?:
+    { readonly from?: string | undefined; readonly to?: string | undefined } | undefined;
   /**
    * With `agencyId` (no `caseId`): also the letters shared with this member unit, those of its
    * focal point's assignments delegated to it now (`LetterShares`), merged with its own.

@@ -18,7 +18,7 @@ import type {
   TimelineEvent,
   VersionedPut,
 } from '@pantau/core';
-import { WriteConflict } from '@pantau/core';
+import { letterDate, WriteConflict, writtenForDates } from '@pantau/core';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { record, type TransactItem } from './dynamo-table.ts';
@@ -80,9 +80,55 @@ const ladderProposalsItem = (caseId: string, version: number): Item => ({
   version,
 });
 
-/** A letter read, or its share (marked when its letter was cancelled): never sent. */
-const isCancelled = (item: Item) =>
-  isShare(item) ? item.cancelled === true : item.status === 'cancelled';
+/**
+ * The letters log's sort-key range (`letterOrder`) for `query`: written after `since`, and when
+ * the letters of its dates may have been written (`writtenForDates`); none to read when the two
+ * do not meet, no range when neither is asked.
+ */
+function writtenRange(query: NotificationQuery): Stream['range'] | 'none' {
+  const written = writtenForDates(query.dated ?? {});
+  const lower = [query.since && `${query.since.toISOString()}~`, written.after?.toISOString()]
+    .filter((key) => key !== undefined)
+    .sort()
+    .at(-1);
+  // `~` sorts after the `#` that ends a letter's instant in its key: the last instant included.
+  const upper = written.until && `${written.until.toISOString()}~`;
+  if (lower !== undefined && upper !== undefined)
+    return lower > upper ? 'none' : { op: 'between', from: lower, to: upper };
+  if (upper !== undefined) return { op: '<', value: upper };
+  return lower === undefined ? undefined : { op: '>=', value: lower };
+}
+
+/** Whether a letter (an item) is of `query`'s cancellation, status, step and dates; none: all are. */
+function letterFilter(query: NotificationQuery): ((item: Item) => boolean) | undefined {
+  const { cancelled, status, step, dated } = query;
+  if (cancelled === undefined && !status && !step && !dated?.from && !dated?.to) return undefined;
+  return (item) => {
+    if (cancelled !== undefined && (item.status === 'cancelled') !== cancelled) return false;
+    if (status && item.status !== status) return false;
+    if (step && item.step !== step) return false;
+    if (dated?.from || dated?.to) {
+      const date = letterDate({
+        createdAt: String(item.createdAt),
+        ...(typeof item.datedOn === 'string' ? { datedOn: item.datedOn } : {}),
+      });
+      if ((dated.from && date < dated.from) || (dated.to && date > dated.to)) return false;
+    }
+    return true;
+  };
+}
+
+/**
+ * What a share (`letterShareItem`) answers of `query`: whether its letter was cancelled, kept in
+ * step with it. Of the rest only the letter read after it knows.
+ */
+function shareFilter(query: NotificationQuery): ((item: Item) => boolean) | undefined {
+  const cancelled = query.status ? query.status === 'cancelled' : query.cancelled;
+  if (cancelled === undefined) return undefined;
+  return (item) =>
+    (item.cancelled === true) === cancelled &&
+    (query.cancelled === undefined || (item.cancelled === true) === query.cancelled);
+}
 
 export class EscalationStore extends SettingsLayer {
   /** The ids of the ladder steps taken for one generation of an assignment. */
@@ -260,23 +306,22 @@ export class EscalationStore extends SettingsLayer {
   /**
    * The letters log, newest written first: every letter (gsi1) or one agency's (gsi2), as people
    * read a log; one case's (its item collection) oldest first, in the order its ladder sent them.
-   * `cancelled` keeps those cancelled or the others, filtered as they are read (counted so too):
-   * after a visit (`since`) a short stretch of the log.
+   * After a visit (`since`) and a period's dates (`dated`), a sort-key range of the indexes (a
+   * period's widened to when its letters may have been written, `writtenForDates`); `cancelled`,
+   * `status`, `step` and the dates themselves filtered as the letters are read, and counted so:
+   * a page may come short (`READ_BUDGET`), with a cursor to go on.
    */
   async listNotifications(
     query: NotificationQuery,
     page: PageRequest,
   ): Promise<Page<NotificationRecord>> {
-    // Written after `since`: a sort-key range on the indexes (keys are `letterOrder`).
-    const after = query.since
-      ? { range: { op: '>=' as const, value: `${query.since.toISOString()}~` } }
-      : {};
-    const status =
-      query.cancelled === undefined
-        ? undefined
-        : (item: Item) => isCancelled(item) === query.cancelled;
+    const range = writtenRange(query);
+    if (range === 'none')
+      return { items: [], nextCursor: null, ...(page.total ? { total: 0 } : {}) };
+    const after = range ? { range } : {};
+    const accept = letterFilter(query);
     if (query.agencyId && query.sharedWith && !query.caseId)
-      return this.withShared(query.agencyId, query.sharedWith, after, page, status);
+      return this.withShared(query, query.agencyId, query.sharedWith, after, page);
     const stream: Stream = query.caseId
       ? { partition: keys.casePk(query.caseId), range: { op: 'begins_with', value: 'NOTIF#' } }
       : query.agencyId
@@ -291,62 +336,99 @@ export class EscalationStore extends SettingsLayer {
       [stream],
       page,
       // The indexes' streams are the agency's partition and the `since` key range already: only
-      // a case's letters are filtered after reading by those (and any by `cancelled`).
-      query.caseId && (query.agencyId || query.since || status)
+      // a case's letters are filtered after reading by those (and all by the letter's own).
+      query.caseId && (query.agencyId || query.since)
         ? (item) =>
             (!query.agencyId || item.agencyId === query.agencyId) &&
             (!query.since || String(item.createdAt) > query.since.toISOString()) &&
-            (!status || status(item))
-        : status,
+            (!accept || accept(item))
+        : accept,
     );
   }
 
   /**
    * An agency's letters merged, newest first, with those shared with it as a member unit (two
    * gsi2 partitions, one cursor, one total): a page reads the shares' letters in one
-   * BatchGetItem. Never short: a share lives exactly as long as its delegation (`LetterShares`).
+   * BatchGetItem. A share says whether its letter was cancelled, so `cancelled` is filtered on
+   * the shares as they are read; a status, a step or a date only on the letters read after them
+   * (a page may come short, with its cursor), and counted by reading every share's letter.
    */
   private async withShared(
+    query: NotificationQuery,
     agencyId: string,
     memberId: string,
     after: Partial<Pick<Stream, 'range'>>,
     page: PageRequest,
-    status: ((item: Item) => boolean) | undefined,
   ): Promise<Page<NotificationRecord>> {
-    const streams: Stream[] = [
-      { index: 'gsi2', partition: keys.agencyNotifications(agencyId), descending: true, ...after },
-      { index: 'gsi2', partition: keys.sharedNotifications(memberId), descending: true, ...after },
-    ];
-    const out = await queryPage(
-      this.client,
-      this.tableName,
-      streams,
-      page,
-      // A share says whether its letter was cancelled: filtered without reading the letter.
-      status,
-      READ_BUDGET,
-      (item) =>
-        isShare(item) ? Number(item.bytes ?? 0) + LETTER_GROWTH_BYTES : responseBytes(item),
+    const own: Stream = {
+      index: 'gsi2',
+      partition: keys.agencyNotifications(agencyId),
+      descending: true,
+      ...after,
+    };
+    const shared: Stream = {
+      index: 'gsi2',
+      partition: keys.sharedNotifications(memberId),
+      descending: true,
+      ...after,
+    };
+    const letters = letterFilter(query);
+    const shares = shareFilter(query);
+    // What only the letter says: a share is no answer to it.
+    const byLetter = Boolean(
+      query.step || query.dated || (query.status && query.status !== 'cancelled'),
     );
-    const shares = out.items.filter(isShare);
-    // Consistent: a letter is never left out for a replica behind its share.
+    const accept =
+      letters || shares
+        ? (item: Item) => (isShare(item) ? !shares || shares(item) : !letters || letters(item))
+        : undefined;
+    const read = (streams: Stream[], request: PageRequest) =>
+      queryPage(this.client, this.tableName, streams, request, accept, READ_BUDGET, (item) =>
+        isShare(item) ? Number(item.bytes ?? 0) + LETTER_GROWTH_BYTES : responseBytes(item),
+      );
+    const out = await read([own, shared], byLetter ? { ...page, total: false } : page);
+    const items = await this.sharedLetters(out.items, letters);
+    let total = out.total;
+    if (byLetter && page.total) {
+      const ownTotal = (await read([own], { limit: 1, total: true })).total ?? 0;
+      let sharedTotal = 0;
+      let cursor: string | undefined;
+      do {
+        const next = await read([shared], { limit: 100, cursor });
+        sharedTotal += (await this.sharedLetters(next.items, letters)).length;
+        cursor = next.nextCursor ?? undefined;
+      } while (cursor);
+      total = ownTotal + sharedTotal;
+    }
+    return {
+      items: items.map((i) => record<NotificationRecord>(i)),
+      nextCursor: out.nextCursor,
+      ...(total === undefined ? {} : { total }),
+    };
+  }
+
+  /**
+   * `items` of an agency's merged log, each share replaced by its letter when `accept` takes it
+   * (none: every one). Read consistently: a letter is never left out for a replica behind its
+   * share.
+   */
+  private async sharedLetters(
+    items: readonly Item[],
+    accept: ((item: Item) => boolean) | undefined,
+  ): Promise<Item[]> {
+    const shares = items.filter(isShare);
     const letters = await this.batchGet(
       shares.map((s) => keys.notification(String(s.caseId), String(s.notificationId))),
       true,
     );
     const byKey = new Map(letters.map((l) => [`${String(l.pk)}|${String(l.sk)}`, l]));
-    const items = out.items.flatMap((item) => {
+    return items.flatMap((item) => {
       if (!isShare(item)) return [item];
       const key = keys.notification(String(item.caseId), String(item.notificationId));
       const letter = byKey.get(`${key.pk}|${key.sk}`);
       // A letter cancelled as its share was read (`recordDelivery` marks both at once).
-      return letter && (!status || status(letter)) ? [letter] : [];
+      return letter && (!accept || accept(letter)) ? [letter] : [];
     });
-    return {
-      items: items.map((i) => record<NotificationRecord>(i)),
-      nextCursor: out.nextCursor,
-      ...(out.total === undefined ? {} : { total: out.total }),
-    };
   }
 
   /**

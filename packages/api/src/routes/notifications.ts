@@ -61,6 +61,13 @@ export const notifications = new OpenAPIHono()
         'and `since` alike). The unread badge asks `since` its last visit with ' +
         '`cancelled=false`: what was written since, however long before it fell due, and ' +
         'never a letter cancelled before it went',
+      description:
+        'Narrowed by `status`, `step` and the dates letters bear (`from`, `to`), with the other ' +
+        'filters and paging: "which letters did not go out" is `status=failed`, "the formal ' +
+        'warnings of this week" `step=formal_warning&from=…&to=…`. A filter it does not know ' +
+        'is a 400 naming it (the list is never answered unfiltered as though filtered). A ' +
+        'filtered page may hold fewer than `limit` letters, even none, with a `nextCursor`: ask ' +
+        'on; `total=true` counts the filtered list',
       request: { query: NotificationsQuery },
       responses: {
         200: json(NotificationPage, 'A page of letters'),

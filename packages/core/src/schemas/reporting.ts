@@ -1,7 +1,7 @@
 /** Reporting: response-rate statistics and the letters sent. */
 import { z } from 'zod';
 import { LETTER_FAILURES, LETTER_VOID_REASONS, NOTIFICATION_STATUSES } from '../notification.ts';
-import { TARGETS } from '../policy.ts';
+import { LadderStepSchema, TARGETS } from '../policy.ts';
 import { booleanQuery, calendarDate, instant, text } from './fields.ts';
 import { AgencyIdSchema, PageQuery } from './common.ts';
 export const StatsQuery = z.object({
@@ -58,7 +58,12 @@ export const AgencyStatsReportSchema = z
   })
   .meta({ id: 'AgencyStatsReport' });
 
-export const NotificationsQuery = PageQuery.extend({
+/**
+ * Strict, unlike the other lists' queries: a filter it does not know (a misspelt one, another
+ * list's) is a 400 naming it, never answered with every letter as though it had filtered.
+ */
+export const NotificationsQuery = z.strictObject({
+  ...PageQuery.shape,
   caseId: z.string().min(1).max(64).optional().meta({
     description:
       'One case’s letters, oldest first (an agency’s coordinator with no `agencyId`: its own agency’s, then each of its member units’)',
@@ -71,6 +76,21 @@ export const NotificationsQuery = PageQuery.extend({
   cancelled: booleanQuery.optional().meta({
     description:
       '`false`: leave out the letters cancelled (never sent, as what they said no longer held when their time came), as the unread badge counts; `true`: only those',
+  }),
+  status: z.enum(NOTIFICATION_STATUSES).optional().meta({
+    description:
+      'Only the letters in this status: `failed`, given up: they did not reach their agency (those marked handled too); `pending`, waiting to be sent (held for letter hours, or a refused one’s retry); `sent`; `cancelled`, never sent (as `cancelled=true`)',
+  }),
+  step: LadderStepSchema.shape.name.optional().meta({
+    description:
+      'Only the letters of this step, as each letter names it (`step`): a ladder step’s name in its policy (`warning`, `reminder_1`, `reminder_2`, `formal_warning`, `central_intervention` by default), `forwarding`, `invitation`, `invitation_moved` or `invitation_cancelled`',
+  }),
+  from: calendarDate.optional().meta({
+    description:
+      'Only the letters dated on or after this day: the date a letter bears (`datedOn`, the working day a ladder letter goes out, in its agency’s zone; a letter that has none, the day it was written in WIB, as the forwarding and invitation letters are dated). A letter written at 00:00 on Saturday goes out, and is dated, on Monday: it is Monday’s',
+  }),
+  to: calendarDate.optional().meta({
+    description: 'Only the letters dated on or before this day (as `from`); not before `from`',
   }),
 });
 export type NotificationsFilter = z.infer<typeof NotificationsQuery>;

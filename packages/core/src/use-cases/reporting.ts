@@ -217,18 +217,28 @@ function periodOf(deps: ServiceDeps, period: StatsPeriod): { from: string; to: s
 
 /**
  * Every letter the ladders sent, newest written first (one case's: oldest first); by case or
- * agency; since a visit (written after it), without the cancelled ones (the unread badge).
+ * agency; since a visit (written after it), without the cancelled ones (the unread badge); in a
+ * status, of a step, dated in a period (`letterDate`: what went out, or was to go, those days).
  */
 export async function listNotifications(
   deps: ServiceDeps,
   p: Principal,
   filter: NotificationsFilter,
 ): Promise<Page<NotificationView>> {
+  if (filter.from && filter.to && filter.from > filter.to)
+    throw invalidInput('from', 'must not be after to');
   // An agency reads the letters sent to it (a focal point's coordinator: its member units'
   // too); another agency's are not found.
   let agencyId = filter.agencyId;
   const since = filter.since ? new Date(filter.since) : undefined;
-  const { cancelled } = filter;
+  // What narrows the letters whoever reads them, beside whose they are.
+  const narrowed = {
+    since,
+    cancelled: filter.cancelled,
+    status: filter.status,
+    step: filter.step,
+    ...(filter.from || filter.to ? { dated: { from: filter.from, to: filter.to } } : {}),
+  };
   if (!isCentral(p)) {
     agencyId ??= p.agency;
     const members =
@@ -259,7 +269,7 @@ export async function listNotifications(
         const page = await chainedPage(
           agencies.map(
             (id) => (request: PageRequest) =>
-              deps.store.listNotifications({ caseId, agencyId: id, since, cancelled }, request),
+              deps.store.listNotifications({ caseId, agencyId: id, ...narrowed }, request),
           ),
           filter,
         );
@@ -275,8 +285,7 @@ export async function listNotifications(
     {
       caseId: filter.caseId,
       agencyId,
-      since,
-      cancelled,
+      ...narrowed,
       ...(own ? { sharedWith: p.agency } : {}),
     },
     filter,

@@ -5145,7 +5145,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Every warning, reminder, formal warning and escalation letter, newest written first (one case’s: oldest first, as its ladder sent them; an agency: the letters sent to it; a focal point coordinator: its member units’ too; a member unit: also those of its focal point’s assignments delegated to it now, however old, counted in `total` and `since` alike). The unread badge asks `since` its last visit with `cancelled=false`: what was written since, however long before it fell due, and never a letter cancelled before it went */
+        /**
+         * Every warning, reminder, formal warning and escalation letter, newest written first (one case’s: oldest first, as its ladder sent them; an agency: the letters sent to it; a focal point coordinator: its member units’ too; a member unit: also those of its focal point’s assignments delegated to it now, however old, counted in `total` and `since` alike). The unread badge asks `since` its last visit with `cancelled=false`: what was written since, however long before it fell due, and never a letter cancelled before it went
+         * @description Narrowed by `status`, `step` and the dates letters bear (`from`, `to`), with the other filters and paging: "which letters did not go out" is `status=failed`, "the formal warnings of this week" `step=formal_warning&from=…&to=…`. A filter it does not know is a 400 naming it (the list is never answered unfiltered as though filtered). A filtered page may hold fewer than `limit` letters, even none, with a `nextCursor`: ask on; `total=true` counts the filtered list
+         */
         get: {
             parameters: {
                 query?: {
@@ -5160,6 +5163,14 @@ export type paths = {
                     since?: string;
                     /** @description `false`: leave out the letters cancelled (never sent, as what they said no longer held when their time came), as the unread badge counts; `true`: only those */
                     cancelled?: "true" | "false";
+                    /** @description Only the letters in this status: `failed`, given up: they did not reach their agency (those marked handled too); `pending`, waiting to be sent (held for letter hours, or a refused one’s retry); `sent`; `cancelled`, never sent (as `cancelled=true`) */
+                    status?: "pending" | "sent" | "failed" | "cancelled";
+                    /** @description Only the letters of this step, as each letter names it (`step`): a ladder step’s name in its policy (`warning`, `reminder_1`, `reminder_2`, `formal_warning`, `central_intervention` by default), `forwarding`, `invitation`, `invitation_moved` or `invitation_cancelled` */
+                    step?: string;
+                    /** @description Only the letters dated on or after this day: the date a letter bears (`datedOn`, the working day a ladder letter goes out, in its agency’s zone; a letter that has none, the day it was written in WIB, as the forwarding and invitation letters are dated). A letter written at 00:00 on Saturday goes out, and is dated, on Monday: it is Monday’s */
+                    from?: string;
+                    /** @description Only the letters dated on or before this day (as `from`); not before `from` */
+                    to?: string;
                 };
                 header?: never;
                 path?: never;
@@ -5887,6 +5898,230 @@ export type paths = {
                     };
                 };
                 /** @description `limit_exceeded`: the period holds more cases than one file can carry, or than one export can read; `errors` names `from`. Nothing is sent: export shorter periods */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exports/assignments.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Central’s worklist as filtered, every page, as CSV: a file to send to agencies (no complainant identity, no tracking code) */
+        get: {
+            parameters: {
+                query?: {
+                    agencyId?: string;
+                    state?: "pending" | "acknowledged" | "responded" | "completed" | "redirected" | "withdrawn";
+                    overdue?: "true" | "false";
+                    target?: "acknowledge" | "followUp" | "resolution";
+                    dueWithin?: number | null;
+                    newlyOverdueSince?: string;
+                    /** @description Became overdue since the previous working day began (WIB, the calendar’s working days: on a Monday, Friday’s deadlines), by the API’s clock (the server’s time, not the caller’s) */
+                    newlyOverdue?: "true" | "false";
+                    /** @description Redirected ("not ours") assignments whose case has not been forwarded again */
+                    awaitingReforward?: "true" | "false";
+                    type?: "light" | "normative" | "examination";
+                    monitoring?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One row per assignment of central’s worklist as filtered (the filters of `GET /v1/assignments`, every page, in its order: soonest next deadline first); columns: Instansi, Nomor agenda, Perihal, Diteruskan (WIB), Status penugasan, Tenggat berikutnya (WIB), Tenggat untuk, Terlambat (hari kerja), Langkah eskalasi terakhir (times in the reader’s zone, its agency’s: WIB for central, named in the header). The next deadline is the overdue one while one is, its target as the letters name it, the working days late as the letters count them, the ladder’s rung while overdue. No complainant identity, no tracking code: a file central sends to agencies. Named `pantau-assignments[-agencyId]-YYYY-MM-DD` (the day it was taken); the workbook’s notes say the list in words (its filters), its agency and as of when, and head each printed page. One file carries at most 6,000,000 bytes (as the cases export) and one export makes at most 50 reads of 100 assignments: a longer list is a 422. For people, in Excel or LibreOffice: Indonesian headers, agencies by name, codes as the console’s words, yes/no as "Ya"/"Tidak", times in WIB as `YYYY-MM-DD HH:mm` (the zone named in the header). A cell a spreadsheet would take for a formula (starting with = + - @, tab or CR) begins with a single quote; a cell with a semicolon is quoted. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Invalid input: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Right tenant, wrong role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or another tenant’s */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Illegal transition, conflict, or idempotency key reused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `limit_exceeded`: the worklist as filtered holds more assignments than one file can carry, or than one export can read. Nothing is sent: filter it further (one agency, one state) and export each */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A dependency (DynamoDB, the job runner, the PDF renderer, the malware scan) is throttled or failing (`service_unavailable`): nothing was written; send it again shortly */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exports/assignments.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same worklist as an Excel workbook, its notes saying the list in words and as of when */
+        get: {
+            parameters: {
+                query?: {
+                    agencyId?: string;
+                    state?: "pending" | "acknowledged" | "responded" | "completed" | "redirected" | "withdrawn";
+                    overdue?: "true" | "false";
+                    target?: "acknowledge" | "followUp" | "resolution";
+                    dueWithin?: number | null;
+                    newlyOverdueSince?: string;
+                    /** @description Became overdue since the previous working day began (WIB, the calendar’s working days: on a Monday, Friday’s deadlines), by the API’s clock (the server’s time, not the caller’s) */
+                    newlyOverdue?: "true" | "false";
+                    /** @description Redirected ("not ours") assignments whose case has not been forwarded again */
+                    awaitingReforward?: "true" | "false";
+                    type?: "light" | "normative" | "examination";
+                    monitoring?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One row per assignment of central’s worklist as filtered (the filters of `GET /v1/assignments`, every page, in its order: soonest next deadline first); columns: Instansi, Nomor agenda, Perihal, Diteruskan (WIB), Status penugasan, Tenggat berikutnya (WIB), Tenggat untuk, Terlambat (hari kerja), Langkah eskalasi terakhir (times in the reader’s zone, its agency’s: WIB for central, named in the header). The next deadline is the overdue one while one is, its target as the letters name it, the working days late as the letters count them, the ladder’s rung while overdue. No complainant identity, no tracking code: a file central sends to agencies. Named `pantau-assignments[-agencyId]-YYYY-MM-DD` (the day it was taken); the workbook’s notes say the list in words (its filters), its agency and as of when, and head each printed page. One file carries at most 6,000,000 bytes (as the cases export) and one export makes at most 50 reads of 100 assignments: a longer list is a 422. The same cells as the CSV, as an Excel workbook, the table on a sheet named in Indonesian: the header row bold and frozen, counts and rates as numbers (rates with two decimals, shown in the reader’s locale), times as date cells shown as `yyyy-mm-dd hh:mm` (WIB, the zone named in the header), text as text cells (never a formula, whatever it starts with), an empty value as an empty cell. A second sheet, *Keterangan*, says what the file counts: its period, when it was counted (WIB), and the minimum sample or the agency. Printed, each page of the table is headed by the report and its period and numbered. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Invalid input: `errors` names each field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Right tenant, wrong role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or another tenant’s */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Illegal transition, conflict, or idempotency key reused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `limit_exceeded`: the worklist as filtered holds more assignments than one file can carry, or than one export can read. Nothing is sent: filter it further (one agency, one state) and export each */
                 422: {
                     headers: {
                         [name: string]: unknown;

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json, mockApi, renderWith } from '../../test/render';
@@ -213,5 +213,153 @@ describe('the Letters badge', () => {
       total: 'true',
     });
     localStorage.clear();
+  });
+});
+
+/** The API answering the letters log with `items`, counted as `total`, and `ladder`'s policy. */
+const narrowing = (items: ReturnType<typeof letter>[], total = items.length, ladder?: string[]) =>
+  mockApi((call) => {
+    if (call.path === '/v1/agency-names') return json(200, { items: NAMES });
+    if (call.path.startsWith('/v1/clock')) return json(200, { now: new Date().toISOString() });
+    if (call.path.startsWith('/v1/policies'))
+      return json(200, {
+        items: [{ id: 'default', ladder: (ladder ?? []).map((name) => ({ name })) }],
+      });
+    if (call.path.startsWith('/v1/notifications'))
+      return json(200, { items, nextCursor: null, total });
+    return json(200, { items: [], nextCursor: null });
+  });
+
+/** The query the page last asked the letters log with. */
+const lastQuery = (calls: ReturnType<typeof mockApi>) =>
+  Object.fromEntries(new URL(letterCalls(calls).at(-1)!.path, 'http://x').searchParams);
+
+describe('the letters page narrowed', () => {
+  const central = { agency: 'setneg', role: 'central_officer' } as const;
+
+  it('opens a link to the failed letters filtered, and says what it shows', async () => {
+    const calls = narrowing([letter({ status: 'failed' })], 12);
+    renderWith(
+      <AgencyNamesProvider user="u1">
+        <Letters />
+      </AgencyNamesProvider>,
+      { as: central, path: '/letters?status=failed' },
+    );
+    await screen.findByText('12 surat tidak terkirim');
+    expect(lastQuery(calls)).toEqual({ status: 'failed', total: 'true' });
+    const status = screen.getByLabelText('Status') as HTMLSelectElement;
+    expect(status.selectedOptions[0]?.textContent).toBe('Gagal (tidak terkirim)');
+    expect([...status.options].map((o) => o.textContent)).toEqual([
+      'Semua',
+      'Gagal (tidak terkirim)',
+      'Antre (menunggu dikirim)',
+      'Terkirim',
+      'Tidak dikirim (dibatalkan)',
+    ]);
+  });
+
+  it('asks for the status, step and period chosen, keeps them in the URL, and counts them in words', async () => {
+    const calls = narrowing([letter({ step: 'formal_warning', action: 'formal_warning' })], 3, [
+      'warning',
+      'reminder_1',
+      'reminder_2',
+      'formal_warning',
+      'formal_warning_2',
+      'central_intervention',
+    ]);
+    const view = renderWith(
+      <AgencyNamesProvider user="u1">
+        <Letters />
+      </AgencyNamesProvider>,
+      { as: central, path: '/letters' },
+    );
+    await screen.findByText('3 surat');
+    const step = screen.getByLabelText('Tahap');
+    // The ladder's steps as the letters name them, then central's own letters.
+    await within(step).findByRole('option', { name: 'Surat penegasan 2' });
+    expect(
+      within(step)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual([
+      'Semua',
+      'Peringatan dini',
+      'Surat pengingat I',
+      'Surat pengingat II',
+      'Surat penegasan',
+      'Surat penegasan 2',
+      'Intervensi pusat',
+      'Surat penerusan',
+      'Surat undangan',
+      'Perubahan jadwal',
+      'Pembatalan undangan',
+    ]);
+    await userEvent.selectOptions(step, 'formal_warning');
+    await userEvent.selectOptions(screen.getByLabelText('Status'), 'sent');
+    await waitFor(() =>
+      expect(lastQuery(calls)).toEqual({ step: 'formal_warning', status: 'sent', total: 'true' }),
+    );
+    // The period goes once both days are given and shown.
+    fireEvent.change(screen.getByLabelText('Dari tanggal'), { target: { value: '2026-04-06' } });
+    fireEvent.change(screen.getByLabelText('Sampai tanggal'), { target: { value: '2026-04-12' } });
+    expect(lastQuery(calls)).not.toHaveProperty('from');
+    await userEvent.click(screen.getByRole('button', { name: 'Tampilkan' }));
+    await waitFor(() =>
+      expect(lastQuery(calls)).toEqual({
+        step: 'formal_warning',
+        status: 'sent',
+        from: '2026-04-06',
+        to: '2026-04-12',
+        total: 'true',
+      }),
+    );
+    expect(
+      await screen.findByText(
+        '3 surat terkirim, tahap Surat penegasan, bertanggal Sen, 6 Apr 2026 s.d. Min, 12 Apr 2026',
+      ),
+    ).toBeTruthy();
+    const url = new URL(view.location(), 'http://x').searchParams;
+    expect(Object.fromEntries(url)).toEqual({
+      step: 'formal_warning',
+      status: 'sent',
+      from: '2026-04-06',
+      to: '2026-04-12',
+    });
+    // All of them again, at one click.
+    await userEvent.click(screen.getByRole('button', { name: 'Hapus saringan' }));
+    await waitFor(() => expect(lastQuery(calls)).toEqual({ total: 'true' }));
+    expect(view.location()).toBe('/letters');
+    expect((screen.getByLabelText('Dari tanggal') as HTMLInputElement).value).toBe('');
+  });
+
+  it('sends no filter a link holds that the API would refuse, and keeps a step the ladder no longer names', async () => {
+    const calls = narrowing([]);
+    renderWith(
+      <AgencyNamesProvider user="u1">
+        <Letters />
+      </AgencyNamesProvider>,
+      {
+        as: central,
+        path: '/letters?status=lost&from=2026-13-01&to=kemarin&step=reminder_3',
+      },
+    );
+    await screen.findByText('Tidak ada data.');
+    expect(lastQuery(calls)).toEqual({ step: 'reminder_3', total: 'true' });
+    const step = screen.getByLabelText('Tahap') as HTMLSelectElement;
+    expect(step.selectedOptions[0]?.textContent).toBe('Surat pengingat III');
+  });
+
+  it('gives an agency the same filters over the letters sent to it', async () => {
+    const calls = narrowing([letter({ status: 'pending' })], 1);
+    renderWith(
+      <AgencyNamesProvider user="u1">
+        <Letters />
+      </AgencyNamesProvider>,
+      { as: { agency: 'polri', role: 'agency_officer' }, path: '/letters?status=pending' },
+    );
+    await screen.findByText('1 surat menunggu dikirim');
+    expect(lastQuery(calls)).toEqual({ status: 'pending', total: 'true' });
+    expect(screen.getByLabelText('Tahap')).toBeTruthy();
+    expect(screen.getByLabelText('Dari tanggal')).toBeTruthy();
   });
 });
