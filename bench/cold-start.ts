@@ -47,6 +47,7 @@ const TARGETS: readonly Target[] = [
   { name: 'rearm-job', entry: 'functions/rearm-job.ts' },
   { name: 'mail-intake', entry: 'functions/mail-intake.ts' },
   { name: 'scan-result', entry: 'functions/scan-result.ts' },
+  { name: 'ses-events', entry: 'functions/ses-events.ts' },
   { name: 'seed', entry: 'functions/seed.ts' },
 ];
 

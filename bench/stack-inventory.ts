@@ -59,15 +59,15 @@ export function inventory() {
             ?.BucketName,
         ),
       ),
-      sesEventTypes: ofType('AWS::SES::ConfigurationSetEventDestination').reduce(
-        (sum, d) =>
-          sum +
-          (
-            (d.Properties?.EventDestination as { MatchingEventTypes?: unknown[] })
-              ?.MatchingEventTypes ?? []
-          ).length,
-        0,
-      ),
+      // Metrics only where a destination publishes to CloudWatch: the letters' bounces and
+      // rejects also go to EventBridge (LetterBounces), which makes no metric.
+      sesEventTypes: ofType('AWS::SES::ConfigurationSetEventDestination').reduce((sum, d) => {
+        const destination = d.Properties?.EventDestination as
+          { MatchingEventTypes?: unknown[]; CloudWatchDestination?: unknown } | undefined;
+        return destination?.CloudWatchDestination
+          ? sum + (destination.MatchingEventTypes ?? []).length
+          : sum;
+      }, 0),
       sweepMinutes: Number(schedule),
     };
   } finally {

@@ -165,6 +165,9 @@ const scanResultEnv = tableEnv.extend({
   ATTACHMENTS_BUCKET: z.string().min(3),
 });
 
+/** SES's events about the letters (bounces, rejects): the table, and nothing else. */
+const sesEventsEnv = tableEnv.extend({ ...observedEnv.shape });
+
 export type SeedConfig = z.infer<typeof seedEnv>;
 export type ObservedConfig = z.infer<typeof observedEnv>;
 export type MailIntakeConfig = z.infer<typeof mailIntakeEnv>;
@@ -174,6 +177,7 @@ export type LadderTickConfig = z.infer<typeof ladderTickEnv>;
 export type LadderContinueConfig = z.infer<typeof ladderContinueEnv>;
 export type RearmJobConfig = z.infer<typeof rearmJobEnv>;
 export type ScanResultConfig = z.infer<typeof scanResultEnv>;
+export type SesEventsConfig = z.infer<typeof sesEventsEnv>;
 
 const parse = <T extends z.ZodType>(schema: T): z.infer<T> => {
   const result = schema.safeParse(process.env);
@@ -207,3 +211,5 @@ export const readRearmJobConfig = (): RearmJobConfig => parse(rearmJobEnv);
 export const readMailIntakeConfig = (): MailIntakeConfig => parse(mailIntakeEnv);
 /** GuardDuty's scan results: the table, and the attachments' bucket. */
 export const readScanResultConfig = (): ScanResultConfig => parse(scanResultEnv);
+/** SES's events about the letters: the table. */
+export const readSesEventsConfig = (): SesEventsConfig => parse(sesEventsEnv);

@@ -24,6 +24,7 @@ const ITEM_ACTIONS = [
   'dynamodb:DeleteItem',
   'dynamodb:BatchWriteItem',
 ] as const;
+type ItemAction = (typeof ITEM_ACTIONS)[number];
 
 export interface PantauTableProps {
   /**
@@ -127,6 +128,18 @@ export class PantauTable extends Construct {
         actions: ['dynamodb:Query'],
         resources: TABLE_INDEXES.map((index) => `${this.table.tableArn}/index/${index.indexName}`),
       }),
+    );
+  }
+
+  /**
+   * Lets `fn` use the table's items by key with `actions` only (no index: it queries nothing),
+   * and tells it the table's name: for a function that reads and writes items it knows the keys
+   * of (the SES events function: one letter's GetItem and conditional PutItem).
+   */
+  grantItems(fn: lambda.Function, actions: readonly ItemAction[]): void {
+    fn.addEnvironment('TABLE_NAME', this.table.tableName);
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({ actions: [...actions], resources: [this.table.tableArn] }),
     );
   }
 

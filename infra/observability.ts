@@ -85,6 +85,9 @@ const THROTTLED: Record<string, string> = {
   ScanResultsHandler:
     'malware verdicts on attachments wait (retried for up to 6 hours, then the ' +
     'ScanResults/Undelivered queue)',
+  LetterBouncesHandler:
+    'letters SES reported bounced stay recorded as sent a while longer (retried for up to 6 ' +
+    'hours, then the LetterBounces/Undelivered queue)',
   MailIntakeHandler:
     'complaints sent by e-mail wait to become cases (retried for up to 6 hours, then the ' +
     'MailIntake/Undelivered queue); its reserved runs (5 by default) mean a burst of mail ' +
@@ -327,7 +330,8 @@ export class Observability extends Construct {
     const lettersFailed = business(METRIC.lettersFailed, SERVICE.ladder);
     this.alarm('LettersFailed', {
       alarmDescription:
-        'A letter was given up (refused five times, or addressed to no one): the agency did ' +
+        'A letter was given up (refused five times, addressed to no one, or bounced after SES ' +
+        'accepted it: a wrong address, reported minutes after the send): the agency did ' +
         'not get it. It is on central’s desk, "Surat gagal terkirim" in the console ' +
         '(GET /v1/notifications/failed); have an admin correct the agency’s ' +
         'contacts, then central presses "Kirim ulang" (or "Tandai sudah ditangani" if it was ' +

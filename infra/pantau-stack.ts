@@ -10,6 +10,7 @@ import { Documents, ScanResults } from './documents.ts';
 import { EDGE_REGION, PantauEdgeStack } from './edge.ts';
 import { Escalation } from './escalation.ts';
 import { MAIL_INTAKE_CONCURRENCY, MailIntake } from './mail-intake.ts';
+import { LetterBounces } from './letter-bounces.ts';
 import { Notify } from './notify.ts';
 import { RearmJobs } from './rearm-jobs.ts';
 import { Observability } from './observability.ts';
@@ -159,6 +160,12 @@ export class PantauStack extends Stack {
       // The letters link to their case there.
       consoleUrl,
     });
+    // A letter SES accepted and then could not deliver is marked failed when SES says so.
+    const letterBounces = new LetterBounces(this, 'LetterBounces', {
+      table: data,
+      notify,
+      logLevel: props.logLevel,
+    });
     // Forwarding a case arms its assignments' ladders.
     escalation.grantStartExecution(api.handler);
     // Calendar and policy edits re-arm open assignments in a job.
@@ -193,6 +200,7 @@ export class PantauStack extends Stack {
       alarms: [
         rearmJobs.failedExecutionsAlarm,
         scanResults.undeliveredAlarm,
+        letterBounces.undeliveredAlarm,
         ...(mailIntake ? [mailIntake.failedAlarm, mailIntake.undeliveredAlarm] : []),
       ],
       mailReceipts: mailIntake !== undefined,
@@ -256,6 +264,17 @@ export class PantauStack extends Stack {
       value: scanResults.undelivered.queueUrl,
       description:
         'GuardDuty scan results that never marked their file (ScanResultsUndeliveredAlarm)',
+    });
+    // What a replay of an undelivered SES event needs (infra/README.md, "Bounced letters").
+    new CfnOutput(this, 'LetterBouncesFunctionName', {
+      value: letterBounces.handler.functionName,
+      description:
+        'Marks bounced letters failed: invoke it with an undelivered SES event to replay it',
+    });
+    new CfnOutput(this, 'LetterBouncesUndeliveredQueueUrl', {
+      value: letterBounces.undelivered.queueUrl,
+      description:
+        'SES bounces and rejects that never marked their letter (LetterBouncesUndeliveredAlarm)',
     });
     new CfnOutput(this, 'StateMachineArn', {
       value: escalation.stateMachine.stateMachineArn,

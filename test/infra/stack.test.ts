@@ -712,6 +712,77 @@ describe('the attachments’ malware scan', () => {
   });
 });
 
+describe('letters SES accepted and could not deliver', () => {
+  it('publishes the letters’ bounces and rejects (not complaints) on the default event bus', () => {
+    const [configSetId] = only('AWS::SES::ConfigurationSet', /Notify/);
+    const [, destination] = only(
+      'AWS::SES::ConfigurationSetEventDestination',
+      /^NotifyConfigurationSetUndelivered/,
+    );
+    expect(destination.Properties?.ConfigurationSetName).toEqual({ Ref: configSetId });
+    const published = destination.Properties?.EventDestination as Record<string, unknown>;
+    expect(published).toMatchObject({ Enabled: true, MatchingEventTypes: ['bounce', 'reject'] });
+    expect(joined((published.EventBridgeDestination as { EventBusArn: unknown }).EventBusArn)).toBe(
+      'arn:{AWS::Partition}:events:{AWS::Region}:{AWS::AccountId}:event-bus/default',
+    );
+  });
+
+  it('takes this configuration set’s to a function that marks the letter failed, with the table’s one item and nothing else; undelivered ones to a queue with an alarm', () => {
+    const [fnId, fn] = only('AWS::Lambda::Function', /^LetterBouncesHandler/);
+    const [configSetId] = only('AWS::SES::ConfigurationSet', /Notify/);
+    const [ruleId, rule] = only('AWS::Events::Rule', /^LetterBouncesRule/);
+    expect(rule.Properties?.EventPattern).toEqual({
+      source: ['aws.ses'],
+      'detail-type': ['Email Bounced', 'Email Rejected'],
+      detail: { mail: { tags: { 'ses:configuration-set': [{ Ref: configSetId }] } } },
+    });
+    const [queueId] = only('AWS::SQS::Queue', /^LetterBouncesUndelivered/);
+    expect(fn.Properties?.DeadLetterConfig).toEqual({ TargetArn: getAtt(queueId) });
+    expect(rule.Properties?.Targets).toEqual([
+      expect.objectContaining({
+        Arn: getAtt(fnId),
+        DeadLetterConfig: { Arn: getAtt(queueId) },
+        RetryPolicy: { MaximumRetryAttempts: 8, MaximumEventAgeInSeconds: 21_600 },
+      }),
+    ]);
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      FunctionName: getAtt(fnId),
+      Principal: 'events.amazonaws.com',
+      SourceArn: getAtt(ruleId),
+    });
+    // The ladder's service: its LettersFailed alarm counts a bounced letter too.
+    expect(environmentOf(fn)).toMatchObject({
+      TABLE_NAME: { Ref: expect.stringMatching(/DataTable/) },
+      POWERTOOLS_SERVICE_NAME: 'pantau-ladder',
+    });
+    expect(environmentOf(fn)).not.toHaveProperty('MAIL_FROM');
+    // Least privilege: one letter got and put by its key (no query, no index, no SES), its
+    // log group, X-Ray, and its dead-letter queue.
+    const granted = statementsOf(roleIdOf(fn));
+    expect([...new Set(granted.flatMap(actionsOf))].sort()).toEqual([
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'logs:CreateLogStream',
+      'logs:PutLogEvents',
+      'sqs:SendMessage',
+      'xray:PutTelemetryRecords',
+      'xray:PutTraceSegments',
+    ]);
+    const table = granted.filter((st) => actionsOf(st).some((a) => a.startsWith('dynamodb:')));
+    expect(table.flatMap(resourcesOf)).toEqual([
+      { 'Fn::GetAtt': [expect.stringMatching(/^DataTable/), 'Arn'] },
+    ]);
+    const [, alarm] = only('AWS::CloudWatch::Alarm', /^LetterBouncesUndeliveredAlarm/);
+    expect(alarm.Properties?.Dimensions).toEqual([
+      { Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } },
+    ]);
+    expect(alarm.Properties?.AlarmActions).toHaveLength(1);
+    template.hasOutput('LetterBouncesFunctionName', { Value: { Ref: fnId } });
+    template.hasOutput('LetterBouncesUndeliveredQueueUrl', { Value: { Ref: queueId } });
+  });
+});
+
 describe('stack outputs: what `aws cloudformation describe-stacks` shows the operator', () => {
   it('describes every output, and the re-arm state machine as the upgrade job’s too', () => {
     const outputs = template.toJSON().Outputs as Record<string, { Description?: string }>;
@@ -962,9 +1033,10 @@ describe('iam', () => {
       expect(machine).toHaveLength(1);
       expect(actionsOf(machine[0]!)).toEqual([...STATE_MACHINE_SERVICE_ACTIONS].sort());
     }
-    // The API, Tick, Continue, the sweep, the re-arming task and the scan results are traced.
+    // The API, Tick, Continue, the sweep, the re-arming task, the scan results and the letters'
+    // bounces are traced.
     const functions = tracedFunctions().map(([, fn]) => ownedBy(fn));
-    expect(functions).toHaveLength(6);
+    expect(functions).toHaveLength(7);
     for (const own of functions) {
       expect(own.map((statement) => actionsOf(statement).toSorted())).toEqual([
         ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'],
@@ -2239,6 +2311,7 @@ describe('observability', () => {
         'EscalationContinue',
         'EscalationSweep',
         'EscalationTick',
+        'LetterBouncesHandler',
         'RearmJobsTask',
         'ScanResultsHandler',
       ].sort(),

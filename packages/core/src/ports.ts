@@ -653,6 +653,12 @@ export interface Store extends DocumentStore {
    * agency.
    */
   recordDelivery(outcome: NotificationRecord, previous: NotificationRecord): Promise<boolean>;
+  /**
+   * A letter the mail service accepted and later reported undeliverable, recorded `failed`, only
+   * while it stands as `previous` (sent, the same attempts and round; not marked handled):
+   * false, and nothing written, when central's resend changed it meanwhile.
+   */
+  recordUndelivered(outcome: NotificationRecord, previous: NotificationRecord): Promise<boolean>;
 
   // Re-arming jobs (rearm-job.ts): one record of counters, chunks of work, capped failures.
   /** Creates a job and makes it the latest of its scope (superseding the one before). */

@@ -20,6 +20,7 @@ import * as extensions from './use-cases/extensions-and-pauses.ts';
 import * as failedLetters from './use-cases/failed-letters.ts';
 import * as imports from './use-cases/import.ts';
 import * as intake from './use-cases/intake.ts';
+import * as letterBounces from './use-cases/letter-bounces.ts';
 import * as mail from './use-cases/mail.ts';
 import type { ServiceDeps } from './use-cases/kernel/index.ts';
 import * as monitoring from './use-cases/monitoring.ts';
@@ -121,6 +122,7 @@ export class Service {
   readonly failedLettersByAgency = this.#bind(failedLetters.failedLettersByAgency);
   readonly resendLetter = this.#bind(reporting.resendLetter);
   readonly dismissLetter = this.#bind(reporting.dismissLetter);
+  readonly recordLetterBounce = this.#bind(letterBounces.recordLetterBounce);
 
   // intake channels
   readonly submitComplaint = this.#bind(intake.submitComplaint);

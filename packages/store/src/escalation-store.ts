@@ -574,6 +574,23 @@ export class EscalationStore extends SettingsLayer {
     }
   }
 
+  async recordUndelivered(
+    outcome: NotificationRecord,
+    previous: NotificationRecord,
+  ): Promise<boolean> {
+    try {
+      // A failed letter's share is left as it is: only a cancellation marks one.
+      await this.conditionalPut(
+        this.sameRound(notificationItem(outcome), previous, ['sent']),
+        null,
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof WriteConflict) return false;
+      throw error;
+    }
+  }
+
   /**
    * A letter's Put (`sameRound`) with its share, when it has one, marked cancelled or not, all
    * or nothing; the Put alone when it has none (most letters: not delegated). A share written

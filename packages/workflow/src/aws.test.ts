@@ -121,7 +121,12 @@ describe('SesMailer', () => {
       },
       ConfigurationSetName: 'pantau',
     });
-    expect(input.EmailTags).toContainEqual({ Name: 'notification', Value: n.id });
+    // SES's events carry the tags: the letter's key, for marking one that bounced later.
+    expect(input.EmailTags).toEqual([
+      { Name: 'notification', Value: n.id },
+      { Name: 'case', Value: n.caseId },
+      { Name: 'agency', Value: 'polri' },
+    ]);
   });
 
   // Four letters with their PDF: the renderer's first load, a second or more.
@@ -174,6 +179,12 @@ describe('SesMailer', () => {
         .commandCalls(SendEmailCommand)
         .map((c) => c.args[0].input);
       expect(simple!.ReplyToAddresses).toEqual(['dumas@setneg.go.id']);
+      // A letter sent raw carries the same tags as a simple one (SES's events name it).
+      expect(raw!.EmailTags).toEqual(
+        simple!.EmailTags!.map((t) =>
+          t.Name === 'notification' ? { ...t, Value: document.id } : t,
+        ),
+      );
       const parsed = await simpleParser(Buffer.from(raw!.Content!.Raw!.Data!));
       expect(parsed.replyTo?.value.map((a) => a.address)).toEqual(['dumas@setneg.go.id']);
       expect(parsed.from?.value.map((a) => a.address)).toEqual(['pantau@setneg.go.id']);

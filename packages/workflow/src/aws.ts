@@ -24,6 +24,7 @@ import {
   unavailable,
 } from '@pantau/core';
 import { composeReply, letterMessage } from '@pantau/documents';
+import { LETTER_TAGS } from './ses-events.ts';
 import { TickInput } from './tick.ts';
 
 /** Step Functions execution names: 1–80 characters; only these when logging to CloudWatch. */
@@ -204,10 +205,22 @@ const headerValue = (value: string): string => value.replace(/[^\x20-\x7e]/g, '?
 const tagValue = (value: string): string => value.replace(/[^A-Za-z0-9_-]/g, '_');
 
 /**
+ * A letter's message tags (`LETTER_TAGS`): SES's events carry them back, so a bounce minutes
+ * after the send finds its letter by its key (case and id; ses-events.ts), and the
+ * configuration set's metrics count it per agency.
+ */
+const letterTags = (n: NotificationRecord) => [
+  { Name: LETTER_TAGS.notification, Value: tagValue(n.id) },
+  { Name: LETTER_TAGS.case, Value: tagValue(n.caseId) },
+  { Name: LETTER_TAGS.agency, Value: tagValue(n.agencyId) },
+];
+
+/**
  * Sends letters with SES (v2 `SendEmail`, simple content, UTF-8 text). SES has no idempotency
  * key, so a repeat after a crash between sending and recording it sends the letter again; the
  * notification id travels in an `X-Pantau-Notification` header and in the `notification` message
- * tag (SES event destinations carry it), so a duplicate is traceable to one letter.
+ * tag (SES event destinations carry it), so a duplicate is traceable to one letter. SES accepting
+ * a letter is not its delivery: a bounce reported later fails it (ses-events.ts).
  */
 export class SesMailer implements Mailer, ComplainantMailer {
   private readonly client: SESv2Client;
@@ -241,10 +254,7 @@ export class SesMailer implements Mailer, ComplainantMailer {
             ],
           },
         },
-        EmailTags: [
-          { Name: 'notification', Value: tagValue(n.id) },
-          { Name: 'agency', Value: tagValue(n.agencyId) },
-        ],
+        EmailTags: letterTags(n),
         ...(this.configurationSetName ? { ConfigurationSetName: this.configurationSetName } : {}),
       }),
     );
@@ -283,10 +293,7 @@ export class SesMailer implements Mailer, ComplainantMailer {
         FromEmailAddress: this.fromAddress,
         Destination: { ToAddresses: [...n.recipients], CcAddresses: [...n.cc] },
         Content: { Raw: { Data: data } },
-        EmailTags: [
-          { Name: 'notification', Value: tagValue(n.id) },
-          { Name: 'agency', Value: tagValue(n.agencyId) },
-        ],
+        EmailTags: letterTags(n),
         ...(this.configurationSetName ? { ConfigurationSetName: this.configurationSetName } : {}),
       }),
     );

@@ -44,3 +44,13 @@ export {
   type RearmTaskResult,
 } from './rearm-tasks.ts';
 export { SfnJobRunner, type SfnJobRunnerProps } from './rearm-aws.ts';
+export {
+  type IgnoredReason,
+  LETTER_TAGS,
+  onSesEvent,
+  SES_EVENT_SOURCE,
+  SES_UNDELIVERED,
+  type SesEventDeps,
+  type SesEventLogger,
+  type SesEventResult,
+} from './ses-events.ts';

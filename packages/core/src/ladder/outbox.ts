@@ -111,6 +111,20 @@ export const deliveryFailed = (
     : outcome;
 };
 
+/**
+ * A letter the mail service accepted and reported later it could not deliver (on AWS, SES's
+ * permanent bounce or its reject, minutes after the send): `failed` with the service's words, as
+ * a letter refused at its last attempt reads, for central's list of failed letters. It reached
+ * no mailbox, so it was never sent: no `sentAt`.
+ */
+export const undeliveredLetter = (n: NotificationRecord, error: string): NotificationRecord => ({
+  ...n,
+  status: 'failed',
+  sentAt: null,
+  lastError: error.slice(0, 500),
+  nextAttemptAt: null,
+});
+
 const errorText = (error: unknown) =>
   error instanceof Error ? error.message.slice(0, 500) : 'delivery failed';
 
