@@ -199,6 +199,11 @@ const EXPECTED: Record<string /* 'METHOD /path' */, Row> = {
     row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   'GET /v1/exports/cases.xlsx':
     row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  // Central's worklist as a file to send to agencies: central's, as the worklist is.
+  'GET /v1/exports/assignments.csv':
+    row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
+  'GET /v1/exports/assignments.xlsx':
+    row('ok', 'ok',  403,  403,  403,  403,  403,  403,  401,  401,  401,  401,  401),
   // Issue 15. {attachmentId}: a central-only scan on the case (agencies reading the case never
   // reach it); {letterId}: the forwarding letter to kanwil-bpn-jatim.
   'GET /v1/settings/documents':
@@ -998,6 +1003,8 @@ const REFERENCES: Record<string /* 'METHOD /path' */, readonly Reference[]> = {
   'GET /v1/exports/cases.csv': [agencyIn('query', 'agencyId')],
   'GET /v1/stats/agencies.xlsx': [agencyIn('query', 'agencyId')],
   'GET /v1/exports/cases.xlsx': [agencyIn('query', 'agencyId')],
+  'GET /v1/exports/assignments.csv': [agencyIn('query', 'agencyId')],
+  'GET /v1/exports/assignments.xlsx': [agencyIn('query', 'agencyId')],
   'GET /v1/search': [agencyIn('query', 'agencyId')],
   'POST /v1/search': [agencyIn('body', 'agencyId', (b, id) => ({ ...b, agencyId: id }))],
   'PUT /v1/policies/{id}': [

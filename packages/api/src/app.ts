@@ -80,7 +80,10 @@ export interface AppDeps {
   readonly publicRateLimit?: PublicRateLimit;
   /** Issue 15: where attachments' bytes live (S3 on AWS, the data dir embedded). */
   readonly blobs?: BlobStore;
-  /** For tests: fewer reads for one cases export than `MAX_EXPORT_READS`, which the stack keeps. */
+  /**
+   * For tests: fewer reads for one export (the cases', the worklist's) than `MAX_EXPORT_READS`
+   * and `MAX_WORKLIST_EXPORT_READS`, which the stack keeps.
+   */
   readonly exportReads?: number;
   /** Issue 15: the public tracking page's URL, for the receipt's QR code. */
   readonly trackingUrl?: string;

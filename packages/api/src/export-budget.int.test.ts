@@ -4,16 +4,17 @@
  * read whole in one request, past API Gateway's 29 s. The export now has a read budget (pages of
  * cases read); past it before the period's end the answer is the byte bound's: a 422
  * `limit_exceeded` naming `from`. Here the budget is one read (of at most 1,000 cases), on
- * DynamoDB Local, through the app.
+ * DynamoDB Local, through the app; the worklist's file shares it (one read of 100 assignments).
  */
 import { CENTRAL_TENANT, type CaseRecord, Service } from '@pantau/core';
-import { caseItem, type DynamoStore } from '@pantau/store';
+import { assignmentItem, caseItem, type DynamoStore } from '@pantau/store';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { batchPut } from '../../../test/support/bulk.ts';
 import { testIssuer } from '../../../test/support/tokens.ts';
 import { centralAdmin, centralOfficer, freshStore } from '../../../test/support/dynamodb.ts';
 import { createApp } from './app.ts';
 
+const NOW = new Date('2026-06-30T03:00:00.000Z');
 const DAYS = 25; // 1 to 25 June 2026
 const PER_DAY = 100;
 /** Of each day's cases, how many were also forwarded to the sparse agency. */
@@ -27,7 +28,7 @@ beforeAll(async () => {
   const { verifier, bearer: bearerFor } = await testIssuer();
   bearer = await bearerFor({ sub: 'o1', agency: CENTRAL_TENANT, role: 'central_officer' });
   store = await freshStore();
-  const clock = () => new Date('2026-06-30T03:00:00.000Z');
+  const clock = () => NOW;
   app = createApp({ store, verifier, clock, exportReads: 1 });
   const service = new Service({ store, clock });
   for (const id of ['common', 'sparse'])
@@ -102,5 +103,51 @@ describe('the cases CSV of one agency, within a read budget', () => {
     expect(lines).toHaveLength(1 + 5 * SPARSE_PER_DAY);
     expect(lines[1]).toContain('2401/DUMAS/VI/2026');
     expect(lines.at(-1)).toContain('2001/DUMAS/VI/2026');
+  });
+});
+
+/**
+ * Central's worklist as a file (`GET /v1/exports/assignments.csv`, `.xlsx`) reads the worklist
+ * page after page (100 assignments a read), within the same read budget: past it the list is
+ * refused whole (422 `limit_exceeded`), never cut short to a file that looks complete.
+ */
+describe('the worklist’s file, within a read budget', () => {
+  beforeAll(async () => {
+    // 150 open assignments: 100 to `common`, 50 to `sparse`; the whole list takes two reads of
+    // the worklist, past the budget of one, and `sparse`'s one.
+    const [template] = (await store.listWorklist({ now: NOW }, { limit: 1 })).items;
+    await batchPut(
+      store,
+      Array.from({ length: 149 }, (_, i) =>
+        assignmentItem({
+          ...template!,
+          caseId: `${template!.caseId.slice(0, 20)}W${String(i).padStart(5, '0')}`,
+          agencyId: i < 50 ? 'sparse' : 'common',
+        }),
+      ),
+    );
+  });
+
+  const worklistOf = (query: string, format: 'csv' | 'xlsx') =>
+    app.request(`/v1/exports/assignments.${format}?${query}`, {
+      headers: { authorization: bearer },
+    });
+
+  it.each(['csv', 'xlsx'] as const)(
+    'as %s, refuses a list longer than the budget reads, and sends nothing',
+    async (format) => {
+      const res = await worklistOf('', format);
+      expect(res.status).toBe(422);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      const problem = (await res.json()) as { code: string; detail: string };
+      expect(problem.code).toBe('limit_exceeded');
+      expect(problem.detail).toContain('filter the list');
+    },
+  );
+
+  it('sends a list within it whole', async () => {
+    const res = await worklistOf('agencyId=sparse', 'csv');
+    expect(res.status).toBe(200);
+    expect((await res.text()).trimEnd().split('\n')).toHaveLength(1 + 50);
   });
 });

@@ -58,11 +58,14 @@ const MAX_WIDTH = 60;
 const printText = (text: string, max: number) =>
   (text.length > max ? `${text.slice(0, max - 1)}…` : text).replaceAll('&', '&&');
 
-/** The table sheet's print header (centred: the report bold, the period under it) and footer. */
+/**
+ * The table sheet's print header (centred: the report bold, the period under it, or a list's
+ * filter and as of when) and footer. 150 + 90 characters and the codes stay within Excel's 255.
+ */
 function printHeaderFooter(notes: SheetNotes): Partial<ExcelJS.HeaderFooter> {
   const [title, period] = reportHeading(notes);
   return {
-    oddHeader: `&C&B${printText(title, 150)}&B\n${printText(period, 60)}`,
+    oddHeader: `&C&B${printText(title, 150)}&B\n${printText(period, 90)}`,
     oddFooter: '&CHalaman &P dari &N',
   };
 }

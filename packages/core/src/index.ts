@@ -17,6 +17,7 @@ export * from './ladder/index.ts';
 export * from './labels.ts';
 export * from './letters.ts';
 export * from './report-sheets.ts';
+export * from './worklist-sheet.ts';
 export * from './notification.ts';
 export * from './extension.ts';
 export * from './stats.ts';
@@ -40,6 +41,12 @@ export { MAX_OPEN_ACTIVITIES } from './use-cases/monitoring.ts';
 export { withCancellationLetters } from './use-cases/invitation-letters.ts';
 // The cases export's read budget, and its refusal of a period, which the file's byte bound shares.
 export { EXPORT_PAGE, exportPeriodTooLong, MAX_EXPORT_READS } from './use-cases/reporting.ts';
+// The worklist export's read budget, and its refusal, which the file's byte bound shares.
+export {
+  MAX_WORKLIST_EXPORT_READS,
+  WORKLIST_EXPORT_PAGE,
+  worklistTooLong,
+} from './use-cases/worklist-export.ts';
 // The sweep's retry of e-mail receipts whose send failed (`functions/ladder-sweep.ts`, embedded);
 // the longest Message-ID a receipt keeps (the store's largest case).
 export {

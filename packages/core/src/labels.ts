@@ -5,6 +5,7 @@
  */
 import type { CaseRecord, CaseStatus } from './case.ts';
 import type { ActivityKind } from './activity.ts';
+import type { AssignmentState } from './assignment.ts';
 import type { LetterAction } from './notification.ts';
 import type { ComplaintType, Target } from './policy.ts';
 
@@ -41,6 +42,33 @@ export const OUTCOME_LABELS: Record<NonNullable<CaseRecord['closure']>['outcome'
   unresolved: 'Tidak terselesaikan',
   withdrawn: 'Dicabut',
 };
+
+/** An assignment's state as the console names it (`state.*`). */
+export const ASSIGNMENT_STATE_LABELS: Record<AssignmentState, string> = {
+  pending: 'Menunggu',
+  acknowledged: 'Diterima instansi',
+  responded: 'Ditanggapi',
+  completed: 'Tuntas',
+  redirected: 'Bukan kewenangan',
+  withdrawn: 'Ditarik',
+};
+
+/** A paused assignment's clock, as the console's badge beside its state says it. */
+export const PAUSED_LABEL = 'Dihentikan sementara';
+
+/**
+ * The ladder's rung an overdue assignment reached, as the console names it (`level.*`): the
+ * default policy's rungs, a rung past them by its number.
+ */
+export const levelLabel = (level: number): string =>
+  (
+    ({
+      1: 'Surat pengingat I',
+      2: 'Surat pengingat II',
+      3: 'Surat penegasan',
+      4: 'Intervensi pusat',
+    }) as Record<number, string>
+  )[level] ?? `Tingkat ${level}`;
 
 /** The targets as a letter's sentence names them ("batas waktu konfirmasi penerimaan …"). */
 export const TARGET_LABELS: Record<Target, string> = {

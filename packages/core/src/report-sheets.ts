@@ -182,10 +182,13 @@ export type SheetNotes = readonly (readonly [string, SheetCell])[];
 export const NOTES_SHEET_NAME = 'Keterangan';
 
 /** The notes' labels that `reportHeading` reads back. */
-const NOTE_LABELS = {
+export const NOTE_LABELS = {
   report: 'Laporan',
   period: `Periode (tanggal ${ZONE})`,
   agency: 'Instansi',
+  /** A list's (the worklist's), which has no period: what it holds, and as of when. */
+  list: 'Daftar',
+  asOf: 'Keadaan pada',
 } as const;
 
 /**
@@ -225,8 +228,9 @@ export function reportNotes(report: {
 
 /**
  * What heads each printed page of a report's table (its sheet's print header): the report, with
- * its agency when it is one agency's, then the period, read from its notes (`reportNotes`). A
- * page on the Deputy's desk has neither the file's name nor the Keterangan sheet beside it.
+ * its agency when it is one agency's, then the period, read from its notes (`reportNotes`); a
+ * list with no period (the worklist), what it holds and as of when. A page on the Deputy's desk
+ * has neither the file's name nor the Keterangan sheet beside it.
  */
 export function reportHeading(notes: SheetNotes): [string, string] {
   const value = (label: string) => {
@@ -235,5 +239,10 @@ export function reportHeading(notes: SheetNotes): [string, string] {
   };
   const agency = value(NOTE_LABELS.agency);
   const title = value(NOTE_LABELS.report);
-  return [agency ? `${title}: ${agency}` : title, value(NOTE_LABELS.period)];
+  const asOf = value(NOTE_LABELS.asOf);
+  return [
+    agency ? `${title}: ${agency}` : title,
+    value(NOTE_LABELS.period) ||
+      (asOf ? `${value(NOTE_LABELS.list)} — keadaan ${asOf}` : value(NOTE_LABELS.list)),
+  ];
 }

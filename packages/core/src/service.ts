@@ -29,6 +29,7 @@ import * as jobs from './use-cases/rearm-jobs.ts';
 import * as reporting from './use-cases/reporting.ts';
 import * as searching from './use-cases/search.ts';
 import * as settings from './use-cases/settings.ts';
+import * as worklistFile from './use-cases/worklist-export.ts';
 
 export type { Idempotency, ServiceDeps } from './use-cases/kernel/index.ts';
 export type {
@@ -117,6 +118,7 @@ export class Service {
   readonly exportCases = this.#bind(reporting.exportCases);
   readonly caseExportNotes = this.#bind(reporting.caseExportNotes);
   readonly caseExportPeriod = this.#bind(reporting.caseExportPeriod);
+  readonly worklistExport = this.#bind(worklistFile.worklistExport);
   readonly listNotifications = this.#bind(reporting.listNotifications);
   readonly listFailedNotifications = this.#bind(reporting.listFailedNotifications);
   readonly failedLettersByAgency = this.#bind(failedLetters.failedLettersByAgency);

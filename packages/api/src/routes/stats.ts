@@ -9,8 +9,14 @@ import {
   EXPORT_PAGE,
   exportPeriodTooLong,
   MAX_EXPORT_READS,
+  MAX_WORKLIST_EXPORT_READS,
   NOTHING_FORWARDED,
   StatsQuery,
+  WORKLIST_EXPORT_PAGE,
+  WORKLIST_SHEET_NAME,
+  WorklistExportQuery,
+  worklistSheetColumns,
+  worklistTooLong,
 } from '@pantau/core';
 import { boundedCsv, boundedRows, MAX_RESPONSE_BODY_BYTES, toCsv } from '../csv.ts';
 import { createRoute, json, problem, PROBLEMS, z } from '../openapi.ts';
@@ -64,6 +70,22 @@ const tooManyForOneFile = (rowsThatFit?: number) =>
   exportPeriodTooLong(
     `the cases received in this period are more than one file can carry (${MAX_RESPONSE_BODY_BYTES.toLocaleString('en')} bytes${rowsThatFit === undefined ? '' : `; the newest ${rowsThatFit} fit`})`,
     'the period holds more cases than one file can carry',
+  );
+
+const WORKLIST_FILE =
+  'One row per assignment of central’s worklist as filtered (the filters of `GET /v1/assignments`, every page, in its order: soonest next deadline first); columns: ' +
+  worklistSheetColumns('Asia/Jakarta').join(', ') +
+  ' (times in the reader’s zone, its agency’s: WIB for central, named in the header). The next deadline is the overdue one while one is, its target as the letters name it, the working days late as the letters count them, the ladder’s rung while overdue. No complainant identity, no tracking code: a file central sends to agencies. Named `pantau-assignments[-agencyId]-YYYY-MM-DD` (the day it was taken); the workbook’s notes say the list in words (its filters), its agency and as of when, and head each printed page. ' +
+  `One file carries at most ${MAX_RESPONSE_BODY_BYTES.toLocaleString('en')} bytes (as the cases export) and one export makes at most ${MAX_WORKLIST_EXPORT_READS} reads of ${WORKLIST_EXPORT_PAGE} assignments: a longer list is a 422`;
+
+const WORKLIST_TOO_LONG = problem(
+  '`limit_exceeded`: the worklist as filtered holds more assignments than one file can carry, or than one export can read. Nothing is sent: filter it further (one agency, one state) and export each',
+);
+
+/** The worklist export's refusal of a list past one file. */
+const worklistPastOneFile = () =>
+  worklistTooLong(
+    `the worklist as filtered is more than one file can carry (${MAX_RESPONSE_BODY_BYTES.toLocaleString('en')} bytes)`,
   );
 
 /**
@@ -193,6 +215,57 @@ export const exports = new OpenAPIHono()
       return c.body(body as Uint8Array<ArrayBuffer>, 200, {
         'content-type': XLSX,
         'content-disposition': `attachment; filename="${name}.xlsx"`,
+      });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/assignments.csv',
+      tags: ['Statistics'],
+      summary:
+        'Central’s worklist as filtered, every page, as CSV: a file to send to agencies (no complainant identity, no tracking code)',
+      request: { query: WorklistExportQuery },
+      responses: { 200: csv(WORKLIST_FILE), ...PROBLEMS, 422: WORKLIST_TOO_LONG },
+    }),
+    async (c) => {
+      const file = await c.get('service').worklistExport(c.get('auth'), c.req.valid('query'));
+      const body = await boundedCsv(file.pages, file.columns, worklistPastOneFile);
+      return c.body(body, 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${file.name}.csv"`,
+      });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/assignments.xlsx',
+      tags: ['Statistics'],
+      summary:
+        'The same worklist as an Excel workbook, its notes saying the list in words and as of when',
+      request: { query: WorklistExportQuery },
+      responses: { 200: xlsx(WORKLIST_FILE), ...PROBLEMS, 422: WORKLIST_TOO_LONG },
+    }),
+    async (c) => {
+      const file = await c.get('service').worklistExport(c.get('auth'), c.req.valid('query'));
+      // The rows the CSV would carry, refused where it is (the same reads, the same byte bound).
+      const { rows } = await boundedRows(file.pages, file.columns, worklistPastOneFile);
+      const body = await (
+        await workbooks()
+      ).boundedXlsx(
+        {
+          name: WORKLIST_SHEET_NAME,
+          writtenAt: c.get('service').now(),
+          columns: file.columns,
+          rows,
+          notes: file.notes,
+        },
+        worklistPastOneFile,
+      );
+      return c.body(body as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': XLSX,
+        'content-disposition': `attachment; filename="${file.name}.xlsx"`,
       });
     },
   );

@@ -51,6 +51,9 @@ export const WorklistQuery = PageQuery.extend({
 });
 export type QueueFilter = z.infer<typeof QueueQuery>;
 export type WorklistFilter = z.infer<typeof WorklistQuery>;
+/** The worklist as a file: the same filters, every page of them (no cursor, page size, total). */
+export const WorklistExportQuery = WorklistQuery.omit({ limit: true, cursor: true, total: true });
+export type WorklistExportFilter = z.infer<typeof WorklistExportQuery>;
 
 export const ExtensionRequestBody = z
   .strictObject({

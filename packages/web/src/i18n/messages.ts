@@ -17,6 +17,16 @@ const id = {
   'nav.cases': 'Pengaduan',
   'nav.worklist': 'Penugasan',
   'worklist.title': 'Penugasan instansi',
+  // The desk's lists the worklist opens on (its cards' "Lihat semua"), said as what it holds.
+  'worklist.listNewlyOverdue': 'Lewat tenggat sejak hari kerja sebelumnya.',
+  'worklist.listDueWithin': 'Tenggat dalam {n} hari kerja, belum lewat.',
+  'worklist.listAwaitingReforward': 'Bukan kewenangan, menunggu penerusan ulang.',
+  'worklist.clearList': 'Tampilkan semua penugasan',
+  // The list as filtered, every page, as a file central sends to agencies.
+  'worklist.xlsx': 'Unduh Excel',
+  'worklist.csv': 'Unduh CSV',
+  'worklist.tooLarge':
+    'Daftar ini memuat terlalu banyak penugasan untuk satu berkas. Saring per instansi atau per status, lalu unduh lagi.',
   'nav.stats': 'Statistik',
   'nav.agencies': 'Instansi',
   'nav.calendar': 'Kalender',
@@ -1374,6 +1384,14 @@ const en = {
   'nav.cases': 'Complaints',
   'nav.worklist': 'Assignments',
   'worklist.title': 'Agencies’ assignments',
+  'worklist.listNewlyOverdue': 'Overdue since the previous working day.',
+  'worklist.listDueWithin': 'Due within {n} working days, not yet overdue.',
+  'worklist.listAwaitingReforward': 'Not theirs, awaiting a re-forward.',
+  'worklist.clearList': 'Show every assignment',
+  'worklist.xlsx': 'Download Excel',
+  'worklist.csv': 'Download CSV',
+  'worklist.tooLarge':
+    'This list holds too many assignments for one file. Filter it by agency or by state, then download again.',
   'nav.stats': 'Statistics',
   'nav.agencies': 'Agencies',
   'nav.calendar': 'Calendar',

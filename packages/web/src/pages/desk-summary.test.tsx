@@ -183,3 +183,41 @@ describe('a long list on the desk', () => {
     await waitFor(() => expect(document.activeElement?.textContent).toBe('agency-11'));
   });
 });
+
+describe('the worklist’s lists on the desk, when long', () => {
+  /** `n` assignments of a list (`list`: how a row's subject names it), as the worklist answers. */
+  const rows = (list: string, n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      ...overdue(1)[0]!,
+      caseId: `${list}-${i}`,
+      subject: `${list} ${i + 1}`,
+    }));
+  it('link "Lihat semua (N)" to the worklist on their own filter, as overdue by agency does', async () => {
+    mockApi((call) => {
+      const query = new URL(call.path, 'http://x').searchParams;
+      if (call.path.startsWith('/v1/assignments?')) {
+        const list = query.has('newlyOverdue')
+          ? rows('Baru', 7)
+          : query.has('dueWithin')
+            ? rows('Segera', 8)
+            : query.has('awaitingReforward')
+              ? rows('Dialihkan', 9)
+              : [];
+        return json(200, { items: list, nextCursor: null, total: list.length });
+      }
+      return json(200, EMPTY);
+    });
+    renderWith(<Desk />, { as: { agency: 'setneg', role: 'central_officer' } });
+    for (const [title, first, n, href] of [
+      [/Baru lewat tenggat/, 'Baru 1', 7, '/assignments?newlyOverdue=1'],
+      [/Jatuh tempo dalam 2 hari kerja/, 'Segera 1', 8, '/assignments?dueWithin=2'],
+      [/Bukan kewenangan: menunggu/, 'Dialihkan 1', 9, '/assignments?awaitingReforward=1'],
+    ] as const) {
+      const card = await screen.findByRole('region', { name: title });
+      await within(card).findByRole('link', { name: new RegExp(`^${first}`) });
+      const all = within(card).getByRole('link', { name: `Lihat semua (${n})` });
+      expect(all.getAttribute('href')).toBe(href);
+      expect(within(card).queryByRole('button', { name: /Tampilkan semua/ })).toBeNull();
+    }
+  });
+});

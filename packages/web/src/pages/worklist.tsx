@@ -2,9 +2,16 @@
  * Central's worklist: every agency's assignments, or one agency's found by name, soonest
  * deadline first, with the queue's filters (state, overdue, overdue on a target) kept in the
  * URL, its total, pages. The desk's "overdue by agency" opens it on one agency's overdue ones:
- * the officer who sees "Polri 60" reads those sixty here.
+ * the officer who sees "Polri 60" reads those sixty here. The desk's other lists open it on
+ * their own filter (`?newlyOverdue=1`, `?dueWithin=2`, `?awaitingReforward=1`), which it says in
+ * a sentence, with a way back to every assignment.
+ *
+ * The list as filtered downloads, every page of it, as an Excel workbook or CSV
+ * (`GET /v1/exports/assignments.*`): what central sends to the agencies it chases, or takes to
+ * one agency's meeting. No complainant identity, no tracking code in it.
  */
-import { api, unwrap } from '../api/client';
+import { useState } from 'react';
+import { api, download, unwrap } from '../api/client';
 import { useSignedIn } from '../auth/session-context';
 import { AgencySelect } from '../components/agencies';
 import { AssignmentTable } from '../components/assignment-table';
@@ -16,19 +23,63 @@ import {
   stateQuery,
   URL_DEFAULTS,
 } from '../components/queue-filters';
-import { PageTitle, Pager, ProblemAlert } from '../components/ui';
+import { PageTitle, Pager, ProblemAlert, saying } from '../components/ui';
 import { usePaged } from '../data';
 import { useI18n } from '../i18n/i18n';
 import { useServerNow } from '../server-clock';
 import { useUrlState } from '../url-state';
 
+/** The desk's lists as URL values (left out when off), as its cards link them. */
+const DESK_LISTS = { newlyOverdue: '', dueWithin: '', awaitingReforward: '' };
+
+/**
+ * The desk's lists the URL asks for, as the API's query: one it gets wrong (`dueWithin=abc`) is
+ * left out rather than asked for and refused.
+ */
+function deskLists(url: typeof DESK_LISTS) {
+  const days = /^\d{1,3}$/.test(url.dueWithin) ? Number(url.dueWithin) : 0;
+  return {
+    ...(url.newlyOverdue === '1' ? { newlyOverdue: 'true' as const } : {}),
+    ...(days >= 1 && days <= 250 ? { dueWithin: days } : {}),
+    ...(url.awaitingReforward === '1' ? { awaitingReforward: 'true' as const } : {}),
+  };
+}
+
 export default function Worklist() {
   const { t } = useI18n();
   const session = useSignedIn();
-  const [url, setUrl] = useUrlState({ ...URL_DEFAULTS, agency: '' });
+  const [url, setUrl] = useUrlState({ ...URL_DEFAULTS, ...DESK_LISTS, agency: '' });
   // The queue's state and overdue filters (no member units, no "ended" here).
   const filters = filtersFromUrl(url);
-  const query = { ...stateQuery(filters), ...(url.agency ? { agencyId: url.agency } : {}) };
+  const lists = deskLists(url);
+  const query = {
+    ...(url.agency ? { agencyId: url.agency } : {}),
+    ...stateQuery(filters),
+    ...lists,
+  };
+  // What the list is, said: the desk's card it was opened from.
+  const said = [
+    lists.newlyOverdue ? t('worklist.listNewlyOverdue') : null,
+    lists.dueWithin ? t('worklist.listDueWithin', { n: lists.dueWithin }) : null,
+    lists.awaitingReforward ? t('worklist.listAwaitingReforward') : null,
+  ].filter((x) => x !== null);
+  // A download's refusal was about the list before: not shown over another one.
+  const [error, setError] = useState<unknown>(null);
+  const change = (patch: Parameters<typeof setUrl>[0]) => {
+    setError(null);
+    setUrl(patch);
+  };
+  /** The list as filtered, every page, as a file (with the session's token, not in the URL). */
+  const save = (extension: 'xlsx' | 'csv') => {
+    setError(null);
+    const asked = new URLSearchParams(
+      Object.entries(query).map(([name, value]) => [name, String(value)]),
+    ).toString();
+    download(
+      `/v1/exports/assignments.${extension}${asked ? `?${asked}` : ''}`,
+      `pantau-assignments.${extension}`,
+    ).catch((e: unknown) => setError(saying('limit_exceeded', t('worklist.tooLarge'))(e)));
+  };
   const now = useServerNow();
   const list = usePaged(
     (cursor) =>
@@ -46,17 +97,36 @@ export default function Worklist() {
         <AgencySelect
           label={t('letters.agency')}
           value={url.agency || undefined}
-          onChange={(id) => setUrl({ agency: id ?? '' })}
+          onChange={(id) => change({ agency: id ?? '' })}
           inputId="worklist-agency"
         />
       </div>
       <QueueFilters
         value={filters}
-        onChange={(next) => setUrl(filtersToUrl(next))}
+        onChange={(next) => change(filtersToUrl(next))}
         canSeeMembers={false}
         canSeeEnded={false}
       />
-      <ProblemAlert error={list.error} />
+      {said.length > 0 ? (
+        <p role="status">
+          <span>{said.join(' ')}</span>{' '}
+          <button
+            type="button"
+            onClick={() => change({ newlyOverdue: '', dueWithin: '', awaitingReforward: '' })}
+          >
+            {t('worklist.clearList')}
+          </button>
+        </p>
+      ) : null}
+      <p>
+        <button type="button" onClick={() => save('xlsx')}>
+          {t('worklist.xlsx')}
+        </button>{' '}
+        <button type="button" onClick={() => save('csv')}>
+          {t('worklist.csv')}
+        </button>
+      </p>
+      <ProblemAlert error={error ?? list.error} />
       <Count
         total={list.total}
         shown={list.items.length}

@@ -47,8 +47,9 @@ export interface ServiceDeps {
   /** This process's registrations, one agenda number at a time (the Service makes one). */
   readonly agendaTurns?: AgendaTurns;
   /**
-   * The reads one cases export may make (`MAX_EXPORT_READS` by default, which production
-   * keeps); tests make it small rather than load a year of cases.
+   * The reads one export may make: the cases' (`MAX_EXPORT_READS` by default) and the
+   * worklist's (`MAX_WORKLIST_EXPORT_READS`), which production keeps; tests make it small
+   * rather than load a year of cases or thousands of assignments.
    */
   readonly exportReads?: number;
   /**

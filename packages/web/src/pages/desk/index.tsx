@@ -11,7 +11,8 @@
  *
  * The first screen says what needs attention: each list's count, linked to its card, and the
  * lists with nothing in them in one line (they take no card); a long list shows its first few,
- * with the rest on its page (the register, the worklist) or in place (`list-card.tsx`).
+ * with the rest on its page (the register, the worklist on the card's own filter) or in place
+ * (`list-card.tsx`).
  */
 import { Link } from 'wouter';
 import { useSignedIn } from '../../auth/session-context';
@@ -60,16 +61,19 @@ export default function Desk() {
               title={t('desk.newlyOverdue')}
               short={t('desk.short.newlyOverdue')}
               query={{ newlyOverdue: 'true' }}
+              all="/assignments?newlyOverdue=1"
             />
             <Worklist
               title={t('desk.dueSoon')}
               short={t('desk.short.dueSoon')}
               query={{ dueWithin: 2 }}
+              all="/assignments?dueWithin=2"
             />
             <Worklist
               title={t('desk.redirected')}
               short={t('desk.short.redirected')}
               query={{ awaitingReforward: 'true' }}
+              all="/assignments?awaitingReforward=1"
             />
             <Proposals zone={zone} />
             <Activities zone={zone} />
