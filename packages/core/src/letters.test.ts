@@ -17,7 +17,8 @@ import {
   observe,
   projectLadder,
 } from './ladder/index.ts';
-import { composeLetter, formatLocal, letterAddresses, type LetterParties } from './letters.ts';
+import { formatLocal } from './date-words.ts';
+import { composeLetter, letterAddresses, type LetterParties } from './letters.ts';
 import type { NotificationRecord } from './notification.ts';
 import { DEFAULT_LADDER, DEFAULT_POLICY, type LadderStep } from './policy.ts';
 import type { Agency } from './schemas.ts';

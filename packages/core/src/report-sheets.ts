@@ -16,7 +16,7 @@ import {
   STATUS_LABELS,
   yesNo,
 } from './labels.ts';
-import { indonesianDate } from './letters.ts';
+import { indonesianDate } from './date-words.ts';
 import { type AgencyStats, STATS_TIME_ZONE } from './stats.ts';
 
 /**

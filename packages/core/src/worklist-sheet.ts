@@ -13,7 +13,8 @@ import {
   PAUSED_LABEL,
   TARGET_LABELS,
 } from './labels.ts';
-import { capitalise, formatLocal } from './letters.ts';
+import { formatLocal } from './date-words.ts';
+import { capitalise } from './letters.ts';
 import { TARGETS } from './policy.ts';
 import {
   type AgencyNameMap,

@@ -12,15 +12,8 @@ import type { ActivityRecord } from '../activity.ts';
 import { localDate } from '../calendar.ts';
 import { agendaOf, type CaseRecord } from '../case.ts';
 import { ACTIVITY_LABELS, LETTER_URGENCY } from '../labels.ts';
-import {
-  addressedTo,
-  contactSentence,
-  dayAndDate,
-  hourIn,
-  indonesianDate,
-  throughPantau,
-  unaddressedReason,
-} from '../letters.ts';
+import { dayAndDate, hourIn, indonesianDate } from '../date-words.ts';
+import { addressedTo, contactSentence, throughPantau, unaddressedReason } from '../letters.ts';
 import type { NotificationRecord } from '../notification.ts';
 import type { Agency } from '../schemas.ts';
 import type { DocumentSettings } from '../schemas/documents.ts';

@@ -9,11 +9,10 @@ import { localDate, type TimeZone } from '../calendar.ts';
 import { agendaOf, type CaseRecord } from '../case.ts';
 import { descriptionForAgencies } from '../case-view.ts';
 import { CHANNEL_LABELS, LETTER_URGENCY, type LetterUrgency, TARGET_LABELS } from '../labels.ts';
+import { formatLocal, indonesianDate } from '../date-words.ts';
 import {
   addressedTo,
   capitalise,
-  formatLocal,
-  indonesianDate,
   ladderAddressee,
   type Letter,
   throughPantau,

@@ -15,7 +15,7 @@ import {
   type Sniffed,
 } from '../documents/attachments.ts';
 import { DomainError, invalidInput } from '../errors.ts';
-import { formatLocal } from '../letters.ts';
+import { formatLocal } from '../date-words.ts';
 import type { ComplaintReceipt, PublicComplaintInput } from '../schemas.ts';
 import { PUBLIC_ATTACHMENTS } from '../schemas/intake.ts';
 import { CENTRAL_TENANT } from '../tenancy.ts';

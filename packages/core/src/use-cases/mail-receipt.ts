@@ -27,7 +27,7 @@
  */
 import { DEFAULT_TIME_ZONE } from '../calendar.ts';
 import type { CaseRecord } from '../case.ts';
-import { formatLocal } from '../letters.ts';
+import { formatLocal } from '../date-words.ts';
 import type { ComplainantMessage } from '../notification.ts';
 import { newEventId } from '../timeline.ts';
 import { INTAKE } from './intake.ts';
