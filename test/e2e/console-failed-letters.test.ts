@@ -288,13 +288,21 @@ describe('an agency no letter ever reached (audit: 41 agencies, three bad addres
       .locator('.ladder > div')
       .filter({ has: page.getByRole('heading', { name: 'Sudah dilakukan' }) });
     await taken.locator('li').first().waitFor();
-    // (Today's central intervention is still being tried: queued, not yet refused for good.)
-    const steps = (await taken.locator('li').allInnerTexts()).filter((s) => !s.includes('antre'));
+    // Today's central intervention is still being tried: refused, and said so with its retry,
+    // not "queued" as a letter never tried.
+    const all = await taken.locator('li').allInnerTexts();
+    const retried = all.filter((s) => s.includes('Surat belum terkirim'));
+    for (const step of retried)
+      expect(step).toMatch(
+        /Surat belum terkirim: alamat surel penerimanya ditolak \(alamat atau domainnya tidak ada\); dicoba lagi \d+ \w+ 2026, \d\d\.\d\d WIB/,
+      );
+    const steps = all.filter((s) => !retried.includes(s));
     expect(steps.length).toBeGreaterThanOrEqual(2);
     for (const step of steps)
       expect(step).toContain(
         'Surat tidak terkirim: alamat surel penerimanya ditolak (alamat atau domainnya tidak ada)',
       );
+    expect(all.some((s) => s.includes('antre'))).toBe(false);
     await page.getByRole('heading', { name: 'Tahapan eskalasi' }).scrollIntoViewIfNeeded();
     await inView('failed-letter-9-ladder-1366');
     expect(await accessibilityViolations(page)).toEqual([]);
