@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   action,
+  deskSettled,
   fitsWidth,
   openBrowser,
   openAction,
@@ -173,6 +174,7 @@ describe('console: oversight', () => {
   it('central goes from "overdue by agency" to that agency’s overdue assignments, and to its part of the case', async () => {
     // 28 March: the member unit never acknowledged (Polri's deadline moved; PLN redirected).
     await signInAs(/^Petugas setneg/);
+    await deskSettled(page);
     const card = page.getByRole('region', { name: /Lewat tenggat per instansi/ });
     await card.getByRole('link', { name: 'Kantor Wilayah BPN Provinsi Jawa Timur' }).click();
     await page.waitForURL((u) => u.pathname === '/assignments');

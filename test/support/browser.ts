@@ -146,6 +146,17 @@ export async function signOut(page: Page): Promise<void> {
   await page.waitForURL((u) => u.pathname === '/signin');
 }
 
+/**
+ * Waits until every desk card has loaded: cards with nothing in them then leave the page, and
+ * what was below them moves up. A click aimed before that (on a busy machine) can land on
+ * whatever moved into its place.
+ */
+export async function deskSettled(page: Page): Promise<void> {
+  const summary = page.locator('nav.desk-summary');
+  await summary.waitFor();
+  await expect.poll(() => summary.innerText(), { timeout: 15_000 }).not.toContain('Memuat');
+}
+
 /** One of a case page's actions (a disclosure with its form), by its title. */
 export const action = (page: Page, title: string | RegExp) =>
   page.locator('details.action').filter({ has: page.locator('summary', { hasText: title }) });
