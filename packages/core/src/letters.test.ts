@@ -219,18 +219,25 @@ describe('what a letter says', () => {
       });
     // Invited by letter to a mediation on Tuesday 21 April 2026, 10.00 WIB: it said "akan
     // mengundang … Waktu dan tempat pelaksanaannya akan kami sampaikan kemudian".
-    const planned = intervene({
+    const mediation = {
       kind: 'mediation',
       scheduledAt: '2026-04-21T03:00:00.000Z',
       venue: 'Ruang Rapat Lt. 2, Gedung III',
-    });
+    } as const;
+    const planned = intervene({ ...mediation, sent: true });
     expect(planned.parts?.request).toBe(
       'Sehubungan dengan hal tersebut, Saudara telah kami undang dalam kegiatan mediasi atas penanganan pengaduan ini pada Selasa, 21 April 2026 pukul 10.00 WIB di Ruang Rapat Lt. 2, Gedung III (undangannya telah kami sampaikan tersendiri). Kami mengharapkan kehadiran Saudara atau pejabat yang Saudara tunjuk, dan kiranya tindak lanjut dapat disampaikan sebelum kegiatan tersebut.',
     );
     expect(planned.body).toContain(planned.parts!.request);
     expect(planned.body).not.toContain('akan kami sampaikan kemudian');
+    // Its invitation letter not sent (still in the outbox, or refused: on central's list of
+    // failed letters): it said "undangannya telah kami sampaikan tersendiri" all the same. This
+    // letter invites by itself.
+    expect(intervene({ ...mediation, sent: false }).parts?.request).toBe(
+      'Sehubungan dengan hal tersebut, Saudara kami undang dalam kegiatan mediasi atas penanganan pengaduan ini pada Selasa, 21 April 2026 pukul 10.00 WIB di Ruang Rapat Lt. 2, Gedung III. Kami mengharapkan kehadiran Saudara atau pejabat yang Saudara tunjuk, dan kiranya tindak lanjut dapat disampaikan sebelum kegiatan tersebut.',
+    );
     // Proposed, no date yet: the kind it will be, its time and place still to come.
-    expect(intervene({ kind: 'coordination', scheduledAt: null }).parts?.request).toBe(
+    expect(intervene({ kind: 'coordination', scheduledAt: null, sent: false }).parts?.request).toBe(
       'Sehubungan dengan hal tersebut, Asisten Deputi Pengaduan Masyarakat akan mengundang Saudara dalam kegiatan koordinasi atas penanganan pengaduan ini. Waktu dan tempat pelaksanaannya akan kami sampaikan kemudian dan dapat Saudara lihat melalui Pantau.',
     );
     // Invited to nothing: the clarification the ladder proposes, as before.

@@ -64,6 +64,16 @@ export interface LetterParties {
 }
 
 /**
+ * The activity a central intervention's agency is invited to already (`invitedActivity`), and
+ * whether its invitation letter went out (`invitationSent`): only then does the letter say it
+ * was sent ("undangannya telah kami sampaikan tersendiri"); one still in the outbox, or refused
+ * (central's list of failed letters), is not claimed, and this letter invites by itself.
+ */
+export type InvitedTo = Pick<ActivityRecord, 'kind' | 'scheduledAt' | 'venue'> & {
+  readonly sent: boolean;
+};
+
+/**
  * What a central intervention asks. The ladder proposes a clarification; central schedules it
  * and invites the agency (`proposedIntervention`): the head learns it is coming, and whom to
  * call meanwhile. Once central gives it a date, the agency gets its invitation letter (surat
@@ -74,7 +84,7 @@ export interface LetterParties {
  * holding an invitation for next Tuesday).
  */
 function interventionRequest(
-  invitedTo: Pick<ActivityRecord, 'kind' | 'scheduledAt' | 'venue'> | undefined,
+  invitedTo: InvitedTo | undefined,
   tz: TimeZone,
   consoleUrl: string | undefined,
   pantau: string,
@@ -83,8 +93,11 @@ function interventionRequest(
   if (invitedTo?.scheduledAt) {
     const at = invitedTo.scheduledAt;
     const place = invitedTo.venue ? ` di ${invitedTo.venue}` : '';
+    const when = `pada ${dayAndDate(at, tz)} pukul ${hourIn(at, tz)}${place}`;
     return (
-      `Sehubungan dengan hal tersebut, Saudara telah kami undang dalam kegiatan ${kind} atas penanganan pengaduan ini pada ${dayAndDate(at, tz)} pukul ${hourIn(at, tz)}${place} (undangannya telah kami sampaikan tersendiri). ` +
+      (invitedTo.sent
+        ? `Sehubungan dengan hal tersebut, Saudara telah kami undang dalam kegiatan ${kind} atas penanganan pengaduan ini ${when} (undangannya telah kami sampaikan tersendiri). `
+        : `Sehubungan dengan hal tersebut, Saudara kami undang dalam kegiatan ${kind} atas penanganan pengaduan ini ${when}. `) +
       `Kami mengharapkan kehadiran Saudara atau pejabat yang Saudara tunjuk, dan kiranya tindak lanjut dapat disampaikan${consoleUrl ? ` ${pantau}` : ''} sebelum kegiatan tersebut.`
     );
   }
@@ -400,7 +413,7 @@ export function composeLetter(input: {
    * A central intervention's: the activity still to be held on the case that the agency is
    * invited to already (`invitedActivity`), which the letter names instead of one to come.
    */
-  invitedTo?: Pick<ActivityRecord, 'kind' | 'scheduledAt' | 'venue'> | undefined;
+  invitedTo?: InvitedTo | undefined;
 }): Letter {
   const { event, step, assignment: a, parties, calendar } = input;
   const c = input.case;

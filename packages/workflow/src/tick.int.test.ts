@@ -21,6 +21,7 @@ import {
   manualClock,
   officerOf,
 } from '../../../test/support/dynamodb.ts';
+import { sweep } from './sweep.ts';
 import { tick } from './tick.ts';
 
 let store: DynamoStore;
@@ -35,6 +36,7 @@ const service = () =>
     clock: clock.now,
     ladders: { arm: async (ref) => void armed.push(ref) },
     forwardingLetters: true,
+    invitationLetters: true,
   });
 const ladderOf = (caseId: string, agencyId: string) =>
   armed.findLast((r) => r.caseId === caseId && r.agencyId === agencyId)!;
@@ -266,10 +268,15 @@ describe('central intervention proposes one clarification per case', () => {
     expect(await interventionsTo(caseId, 'pln')).toHaveLength(1);
     expect(await interventionsTo(caseId, 'polri')).toHaveLength(1);
     // PLN's letter names the meeting it is invited to (not one "to be announced"); Polri's,
-    // the clarification to come.
+    // the clarification to come. PLN's invitation letter has not gone (no one sent the
+    // outbox): this one invites by itself, and does not say the invitation was sent.
+    expect((await lettersTo(caseId, 'pln')).find((n) => n.action === 'invitation')).toMatchObject({
+      status: 'pending',
+    });
     expect(toPln!.body).toContain(
-      'Saudara telah kami undang dalam kegiatan koordinasi atas penanganan pengaduan ini pada ',
+      'Saudara kami undang dalam kegiatan koordinasi atas penanganan pengaduan ini pada ',
     );
+    expect(toPln!.body).not.toContain('tersendiri');
     expect(toPln!.body).not.toContain('akan kami sampaikan kemudian');
     expect(toPolri!.body).toContain('akan mengundang Saudara dalam kegiatan klarifikasi');
     expect((await proposals(caseId)).map((a) => a.agencyIds)).toEqual([['polri']]);
@@ -286,6 +293,26 @@ describe('central intervention proposes one clarification per case', () => {
     // The meeting is as central planned it.
     const stored = (await store.getCase(caseId))!.activities.find((a) => a.id === meeting.id);
     expect(stored).toMatchObject({ status: 'planned', agencyIds: ['pln'], version: 1 });
+  });
+
+  it('says the invitation was sent separately only once its letter went', async () => {
+    const { caseId, interventionAt } = await bothSilent();
+    await service().planActivity(centralOfficer, caseId, {
+      kind: 'coordination',
+      scheduledAt: new Date(Date.parse(interventionAt) + 7 * 86_400_000).toISOString(),
+      agencyIds: ['pln'],
+    });
+    // The sweep sends the invitation letter left in the outbox.
+    clock.set(new Date(clock.now().getTime() + 10 * 60_000).toISOString());
+    await sweep({ store, clock: clock.now, mailer });
+    expect(sent.filter((n) => n.action === 'invitation').map((n) => n.agencyId)).toEqual(['pln']);
+    clock.set(interventionAt);
+    await tick({ store, clock: clock.now, mailer }, ladderOf(caseId, 'pln'));
+    const [toPln] = await interventionsTo(caseId, 'pln');
+    expect(toPln!.body).toContain(
+      'Saudara telah kami undang dalam kegiatan koordinasi atas penanganan pengaduan ini pada ',
+    );
+    expect(toPln!.body).toContain('(undangannya telah kami sampaikan tersendiri)');
   });
 
   it('proposes one after all when the meeting is called off as the step commits', async () => {

@@ -289,12 +289,13 @@ async function letterWrites(
   const { agency, central } = parties;
   // Read beside the first letter's number (no round trip of their own): the focal point, only
   // when the agency has one (most have none); and, for a rung after its episode's first, every
-  // letter of the agency's for the case, whose episode's sent ones it names (`composeLetter`):
-  // a few times in an assignment's life. Marked handled until awaited: a failure is seen there.
+  // letter of the agency's for the case, whose episode's sent ones it names (`composeLetter`),
+  // as an intervention says whether its invitation went (`invitationSent`): a few times in an
+  // assignment's life. Marked handled until awaited: a failure is seen there.
   const focalRead = agency.focalPointId
     ? deps.store.getAgency(agency.focalPointId)
     : Promise.resolve(undefined);
-  const earlierRead = letters.some((l) => l.level > 1)
+  const earlierRead = letters.some((l) => l.level > 1 || l.action === 'central_intervention')
     ? everyItem((page) =>
         deps.store.listNotifications({ caseId: c.id, agencyId: assignment.agencyId }, page),
       )

@@ -12,6 +12,7 @@ import type { NotificationRecord } from '../notification.ts';
 import type { SlaPolicy } from '../policy.ts';
 import type { LadderLetterWrite, OpenActivities } from '../ports.ts';
 import { type Actor, newEventId, type TimelineEvent } from '../timeline.ts';
+import { INVITATION_STEPS } from '../documents/invitation.ts';
 import { ladderLetterDocument } from '../documents/letter-document.ts';
 import type { DocumentSettings } from '../schemas/documents.ts';
 import type { LadderLetter, SkippedStep } from './rules.ts';
@@ -40,10 +41,14 @@ export function letterWrite(input: {
   const { letter: event, assignment: a, now } = input;
   const step = input.policy.ladder.find((s) => s.name === event.step)!;
   // An intervention to an agency invited already names that activity, and proposes none.
-  const invited =
+  const activity =
     event.action === 'central_intervention' && input.open
       ? invitedActivity(a, input.open.activities, now)
       : undefined;
+  const invited = activity && {
+    ...activity,
+    sent: invitationSent(activity.id, a.agencyId, input.earlier ?? []),
+  };
   const letter = composeLetter({
     event,
     step,
@@ -142,6 +147,28 @@ export function invitedActivity(
 ): ActivityRecord | undefined {
   const invitees = new Set([a.agencyId, ...(a.delegatedTo ? [a.delegatedTo] : [])]);
   return activities.find((x) => stillToHold(x, now) && x.agencyIds.some((id) => invitees.has(id)));
+}
+
+/**
+ * Whether agency `agencyId`'s latest letter inviting it to activity `activityId` (its
+ * invitation, or the new date it moved to) went out, among its letters about the case
+ * (`earlier`): pending, held or refused, it did not (yet).
+ */
+export function invitationSent(
+  activityId: string,
+  agencyId: string,
+  earlier: readonly NotificationRecord[],
+): boolean {
+  const latest = earlier
+    .filter(
+      (n) =>
+        n.action === 'invitation' &&
+        n.activityId === activityId &&
+        n.agencyId === agencyId &&
+        (n.step === INVITATION_STEPS.invitation || n.step === INVITATION_STEPS.moved),
+    )
+    .toSorted((x, y) => y.createdAt.localeCompare(x.createdAt))[0];
+  return latest?.status === 'sent';
 }
 
 /** The plan of a ladder proposal several agencies joined: each reads it (naming none). */
