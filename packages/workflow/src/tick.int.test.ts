@@ -92,6 +92,7 @@ describe('a ladder letter to an agency in WIT is numbered by the date it bears',
     await tick({ store, clock: clock.now, mailer }, ladderOf(caseId, 'papua'));
     const letters = await lettersTo(caseId, 'papua');
     return {
+      caseId,
       forwarding: letters.find((n) => n.action === 'forwarding')!,
       reminder: letters.find((n) => n.action === 'reminder')!,
       rungs: letters.filter((n) => n.action !== 'forwarding'),
@@ -124,13 +125,24 @@ describe('a ladder letter to an agency in WIT is numbered by the date it bears',
     // Forwarded Tuesday 27 October: the acknowledgement is due Friday 30 October, 23:59 WIT.
     // Its reminder, written as that Friday ends, goes out on Monday 2 November from 08:00: it
     // was dated Saturday 31 October 00:00 and numbered in October.
-    const { rungs } = await reminderAt('2026-10-27T01:00:00.000Z', '2026-10-30T15:00:00.000Z');
+    const { caseId, rungs } = await reminderAt(
+      '2026-10-27T01:00:00.000Z',
+      '2026-10-30T15:00:00.000Z',
+    );
     expect(rungs.map((n) => n.action)).toEqual(['warning', 'reminder']);
     for (const n of rungs) {
       expect(n.body, n.action).toContain('\nTanggal: 2 November 2026\n');
       expect(n.document!.placeAndDate, n.action).toBe('Jakarta, 2 November 2026');
       expect(n.letterNumber, n.action).toMatch(/\/11\/2026$/);
     }
+    // Its step on the timeline bears that date too (the timeline said only Saturday 00.00).
+    const steps = (await service().timeline(centralOfficer, caseId, { limit: 100 })).items.filter(
+      (e) => e.type === 'escalation_step',
+    );
+    expect(steps.map((e) => [e.data.action, e.data.datedOn]).sort()).toEqual([
+      ['reminder', '2026-11-02'],
+      ['warning', '2026-11-02'],
+    ]);
   });
 });
 

@@ -125,6 +125,9 @@ export function letterWrite(input: {
       scheduledAt: event.scheduledAt,
       episode: event.episode,
       notificationId: notification.id,
+      // The date its letter bears (the working day it goes out): a step taken at 00:00 on a
+      // Saturday reads on the timeline with the Monday its letter is dated.
+      ...(letter.datedOn ? { datedOn: letter.datedOn } : {}),
     },
   };
   // Its ids drawn after the step's: the timeline lists the proposal after the step.

@@ -3,7 +3,7 @@ import { useAgencies } from '../../components/agencies';
 import { FoldedText } from '../../components/folded-text';
 import { Loading, Pager, ProblemAlert, Time } from '../../components/ui';
 import type { Paged } from '../../data';
-import { formatInstant, type TimeZone } from '../../format';
+import { dateIn, formatDate, formatInstant, type TimeZone } from '../../format';
 import { labelOf, useI18n } from '../../i18n/i18n';
 import { actorKind, describeEvent, eventText } from '../../timeline';
 
@@ -29,6 +29,16 @@ export function Timeline({
     const at = (e.agencyId ? zoneOf(e.agencyId) : undefined) ?? zone;
     return (iso: string) => formatInstant(iso, at, lang);
   };
+  // A ladder step taken at 00:00 on a Saturday or a holiday: its letter is dated the working
+  // day it goes out, as the ladder and the Letters page say (it read "Sab, 11 Apr 00.00" alone).
+  const letterDate = (e: Schemas['TimelineEvent']): string[] => {
+    const datedOn = e.type === 'escalation_step' ? e.data.datedOn : undefined;
+    if (typeof datedOn !== 'string') return [];
+    const at = (e.agencyId ? zoneOf(e.agencyId) : undefined) ?? zone;
+    return datedOn === dateIn(e.at, at)
+      ? []
+      : [t('timeline.letterDated', { date: formatDate(datedOn, lang) })];
+  };
   return (
     <section className="card timeline" aria-labelledby="timeline">
       <h2 id="timeline">{t('case.timeline')}</h2>
@@ -38,7 +48,7 @@ export function Timeline({
       <ol>
         {events.items.map((e) => {
           const actor = actorKind(e.actor);
-          const changed = describeEvent(e, t, nameOf, whenOf(e));
+          const changed = [...describeEvent(e, t, nameOf, whenOf(e)), ...letterDate(e)];
           const written = eventText(e);
           return (
             <li key={e.id}>
