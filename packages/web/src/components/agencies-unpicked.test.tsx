@@ -16,6 +16,9 @@ const assignment = {
   state: 'pending',
   paused: false,
   generation: 1,
+  timeZone: 'Asia/Makassar',
+  due: { acknowledge: '2026-03-18T15:59:00.000Z', followUp: '2026-04-17T15:59:00.000Z' },
+  met: { acknowledge: null, followUp: null },
 } as unknown as Schemas['Assignment'];
 
 const names = [

@@ -14,7 +14,38 @@ const assignment = {
   agencyId: 'pemprov-bali',
   state: 'pending',
   paused: false,
+  timeZone: 'Asia/Makassar',
+  // Acknowledged 17 March; the answer due Friday 17 April 2026, 23.59 WITA.
+  due: {
+    acknowledge: '2026-03-18T15:59:00.000Z',
+    followUp: '2026-04-17T15:59:00.000Z',
+  },
+  met: { acknowledge: '2026-03-17T02:00:00.000Z', followUp: null },
 } as unknown as Schemas['Assignment'];
+
+describe('an agency asks for more time', () => {
+  it('reads which deadline it extends, and how approval counts the days', async () => {
+    mockApi(() => json(200, {}));
+    renderWith(
+      <AssignmentActions
+        caseId="C1"
+        assignment={{ ...assignment, state: 'acknowledged' }}
+        central={false}
+        onChange={() => {}}
+      />,
+      { as: { agency: 'pemprov-bali', role: 'agency_officer' } },
+    );
+    const summary = screen.getByText('Minta perpanjangan waktu', {
+      selector: 'summary, summary *',
+    });
+    await userEvent.click(summary);
+    // It asked for "Tambahan hari kerja" without naming the deadline (the acknowledgement, met,
+    // is not one) nor where approval puts it.
+    expect(within(summary.closest('details')!).getByText(/^Yang diperpanjang/).textContent).toBe(
+      'Yang diperpanjang: batas waktu yang belum dipenuhi (Tindak lanjut 17 Apr 2026, 23.59 WITA). Bila pusat menyetujui, setiap batas itu mundur sebanyak hari kerja yang diminta, dihitung dengan hari libur instansi Anda, dan batas yang baru tampil di sini.',
+    );
+  });
+});
 
 describe('central withdraws an assignment', () => {
   it('says when it is the only agency left: the case goes back to be forwarded', async () => {
@@ -818,10 +849,9 @@ describe('a coordinator answering an assignment one of its member units holds', 
     );
   const held = (state: string, delegatedTo: string | null = 'kantah-7') =>
     ({
-      caseId: 'C1',
+      ...assignment,
       agencyId: 'atr-bpn',
       state,
-      paused: false,
       delegatedTo,
     }) as unknown as Schemas['Assignment'];
   const sentence =

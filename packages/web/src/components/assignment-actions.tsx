@@ -317,6 +317,17 @@ export function AssignmentActions({
               {(form) => (
                 <>
                   {since.extension.reloadButton}
+                  {/* Which deadlines it moves, and how approval counts them: the agency asked
+                      for days without seeing either. */}
+                  <p className="small">
+                    {t('actions.extensionMoves', {
+                      deadlines: TARGETS.filter((x) => a.met[x] === null)
+                        .map(
+                          (x) => `${t(`target.${x}`)} ${formatInstant(a.due[x], a.timeZone, lang)}`,
+                        )
+                        .join('; '),
+                    })}
+                  </p>
                   <NumberField
                     form={form}
                     name="workingDays"

@@ -1249,6 +1249,8 @@ const id = {
     'Dihitung sejak {date}; hitungan dimulai pada hari kerja berikutnya.',
   'actions.extensionPending':
     'Permintaan perpanjangan {days} hari kerja masih menunggu keputusan pusat. Permintaan baru dapat dikirim setelah diputuskan.',
+  'actions.extensionMoves':
+    'Yang diperpanjang: batas waktu yang belum dipenuhi ({deadlines}). Bila pusat menyetujui, setiap batas itu mundur sebanyak hari kerja yang diminta, dihitung dengan hari libur instansi Anda, dan batas yang baru tampil di sini.',
   'timeline.statusChange': 'Status: {from} → {to}',
   'timeline.mailFiles': '{count} berkas dalam surel, {attached} dilampirkan',
   'timeline.mailFilesSome':
@@ -2590,6 +2592,8 @@ const en = {
   'deadlines.countedFromDate': 'Counted from {date}; the count starts on the next working day.',
   'actions.extensionPending':
     'A request for {days} more working {days|day|days} awaits central’s decision. A new one can be sent once it is decided.',
+  'actions.extensionMoves':
+    'What it extends: the deadlines not yet met ({deadlines}). If central approves, each moves by the working days asked for, counted over your agency’s holidays, and the new deadline shows here.',
   'timeline.statusChange': 'Status: {from} → {to}',
   'timeline.mailFiles': '{count} {count|file|files} in the e-mail, {attached} attached',
   'timeline.mailFilesSome':
