@@ -146,9 +146,11 @@ export function Complaint({
           <>
             <dt>{t('case.replyWindow')}</dt>
             <dd>
-              <Time at={kase.replyWindowClosesAt} zone={zone} />
+              {/* Counted on central's calendar to a day's end in Jakarta: said in WIB, in any
+                  zone (an agency in Jayapura read "12 Jan 2027, 01.59 WIT"). */}
+              <Time at={kase.replyWindowClosesAt} zone="Asia/Jakarta" />
               <div className="muted small">{t('case.replyWindowHint')}</div>
-              <MayMove at={kase.replyWindowClosesAt} zone={zone} declared={declared} />
+              <MayMove at={kase.replyWindowClosesAt} zone="Asia/Jakarta" declared={declared} />
             </dd>
           </>
         ) : null}
