@@ -10,18 +10,17 @@ import { SCAN_RESULT_DETAIL_TYPE, SCAN_TAG } from '@pantau/documents/guardduty';
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as events from 'aws-cdk-lib/aws-events';
-import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as guardduty from 'aws-cdk-lib/aws-guardduty';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { anyInPeriodAlarm } from './alarm.ts';
 import type { PantauTable } from './data.ts';
-import { entryPoint, PantauFunction, SERVICE } from './function.ts';
+import { entryPoint, type PantauFunction, SERVICE } from './function.ts';
 import { nagRendering } from './web.ts';
 import { KEPT, keepPolicyOf } from './retain.ts';
+import { ruleFunction } from './rule-function.ts';
 
 export interface DocumentsProps {
   /** Origins whose browsers POST uploads and follow download links (the console's). */
@@ -266,59 +265,36 @@ export class ScanResults extends Construct {
   constructor(scope: Construct, id: string, props: ScanResultsProps) {
     super(scope, id);
     const bucket = props.documents.bucket;
-    this.undelivered = new sqs.Queue(this, 'Undelivered', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(this.undelivered).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason:
-        'This queue is itself the dead-letter queue of the scan-result rule’s target and function.',
-    });
-    this.handler = new PantauFunction(this, 'Handler', {
-      entry: entryPoint('scan-result.ts'),
-      description: 'Marks an attachment refused when GuardDuty’s malware scan refuses it',
-      timeout: Duration.seconds(30),
-      // Attachments are the API's: its service, so the API's dashboard row counts these.
-      observed: { service: SERVICE.api, logLevel: props.logLevel },
-      environment: { ATTACHMENTS_BUCKET: bucket.bucketName },
-      // EventBridge invokes asynchronously: once Lambda has queued an event, the rule's
-      // dead-letter queue never hears of it, and an event the function keeps failing on (or is
-      // throttled for) is dropped after Lambda's own retries. Its body is the event, as the rule's.
-      deadLetterQueue: this.undelivered,
-    });
-    props.table.grantReadWrite(this.handler);
-    new events.Rule(this, 'Rule', {
-      description: 'GuardDuty scan results of the attachments bucket that are not clean',
-      eventPattern: {
-        source: ['aws.guardduty'],
-        detailType: [SCAN_RESULT_DETAIL_TYPE],
-        detail: {
-          s3ObjectDetails: { bucketName: [bucket.bucketName] },
-          scanResultDetails: { scanResultStatus: events.Match.anythingBut('NO_THREATS_FOUND') },
+    ({
+      handler: this.handler,
+      undelivered: this.undelivered,
+      undeliveredAlarm: this.undeliveredAlarm,
+    } = ruleFunction(this, {
+      function: {
+        entry: entryPoint('scan-result.ts'),
+        description: 'Marks an attachment refused when GuardDuty’s malware scan refuses it',
+        // Attachments are the API's: its service, so the API's dashboard row counts these.
+        observed: { service: SERVICE.api, logLevel: props.logLevel },
+        environment: { ATTACHMENTS_BUCKET: bucket.bucketName },
+      },
+      rule: {
+        description: 'GuardDuty scan results of the attachments bucket that are not clean',
+        eventPattern: {
+          source: ['aws.guardduty'],
+          detailType: [SCAN_RESULT_DETAIL_TYPE],
+          detail: {
+            s3ObjectDetails: { bucketName: [bucket.bucketName] },
+            scanResultDetails: { scanResultStatus: events.Match.anythingBut('NO_THREATS_FOUND') },
+          },
         },
       },
-      targets: [
-        new targets.LambdaFunction(this.handler, {
-          deadLetterQueue: this.undelivered,
-          retryAttempts: 8,
-          maxEventAge: Duration.hours(6),
-        }),
-      ],
-    });
-    this.undeliveredAlarm = anyInPeriodAlarm(
-      this,
-      'UndeliveredAlarm',
-      'A malware scan result that is not clean never reached Pantau (the function kept failing, ' +
+      lost:
+        'A malware scan result that is not clean never reached Pantau (the function kept failing, ' +
         'or was throttled for hours). ' +
         'The file is still refused at its first download, but until then it is listed and counted ' +
         'in forwarding letters: find its key in the ScanResults/Undelivered queue, fix the cause ' +
         'and invoke the function with the event, then delete the queue message.',
-      this.undelivered.metricApproximateNumberOfMessagesVisible({
-        period: Duration.minutes(5),
-        statistic: 'Maximum',
-      }),
-    );
+    }));
+    props.table.grantReadWrite(this.handler);
   }
 }
