@@ -1,6 +1,5 @@
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
 import { fileURLToPath } from 'node:url';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { onDemand, onDemandBlobStore } from '@pantau/documents/on-demand';
 import {
@@ -10,7 +9,7 @@ import {
   derivedSecret,
   type PdfRenderer,
 } from '@pantau/api';
-import { API_SETTINGS_TTL_MS, DynamoStore } from '@pantau/store';
+import { API_SETTINGS_TTL_MS } from '@pantau/store';
 import {
   countingCommits,
   powertoolsMetrics,
@@ -20,6 +19,7 @@ import {
 import { ORIGIN_SECRET_HEADER, readApiConfig } from './config.ts';
 import { sdkOptions } from './aws-clients.ts';
 import { observed, powertools } from './observability.ts';
+import { tracedStore } from './table.ts';
 import { readSecrets } from './secrets.ts';
 import type * as PdfModule from './pdf-renderer.ts';
 
@@ -45,8 +45,7 @@ const { searchKey, originSecret } = await readSecrets(tracer, {
 
 // Registrations and forwards are counted from the events each commit writes.
 const store = countingCommits(
-  new DynamoStore({
-    client: tracer.captureAWSv3Client(new DynamoDBClient(sdkOptions)),
+  tracedStore(tracer, {
     tableName: config.TABLE_NAME,
     searchKey,
     // Policy, calendar and document settings kept a few seconds per instance (an edit on

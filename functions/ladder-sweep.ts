@@ -1,22 +1,18 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'aws-lambda';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SFNClient } from '@aws-sdk/client-sfn';
-import { DynamoStore } from '@pantau/store';
 import { powertoolsMetrics, SesMailer, SfnLadderStarter, sweep } from '@pantau/workflow';
 import { readLadderSweepConfig } from './config.ts';
 import { sdkOptions } from './aws-clients.ts';
 import { observed, powertools } from './observability.ts';
+import { tracedStore } from './table.ts';
 
 // Module scope: built once per execution environment, reused by every invocation.
 const config = readLadderSweepConfig();
 const tools = powertools(config);
 const { logger, metrics, tracer } = tools;
 
-const store = new DynamoStore({
-  client: tracer.captureAWSv3Client(new DynamoDBClient(sdkOptions)),
-  tableName: config.TABLE_NAME,
-});
+const store = tracedStore(tracer, { tableName: config.TABLE_NAME });
 // Ladders it restarts carry this run's correlation id (the schedule event's id).
 const ladders = new SfnLadderStarter({
   client: tracer.captureAWSv3Client(new SFNClient(sdkOptions)),

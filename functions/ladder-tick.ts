@@ -1,20 +1,16 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { DynamoStore } from '@pantau/store';
 import { powertoolsMetrics, SesMailer, tick } from '@pantau/workflow';
 import { readLadderTickConfig } from './config.ts';
 import { sdkOptions } from './aws-clients.ts';
 import { observed, powertools } from './observability.ts';
+import { tracedStore } from './table.ts';
 
 // Module scope: built once per execution environment, reused by every invocation.
 const config = readLadderTickConfig();
 const tools = powertools(config);
 const { logger, metrics, tracer } = tools;
 
-const store = new DynamoStore({
-  client: tracer.captureAWSv3Client(new DynamoDBClient(sdkOptions)),
-  tableName: config.TABLE_NAME,
-});
+const store = tracedStore(tracer, { tableName: config.TABLE_NAME });
 
 const mailer = new SesMailer({
   client: tracer.captureAWSv3Client(new SESv2Client(sdkOptions)),

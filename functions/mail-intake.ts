@@ -1,11 +1,9 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { Service } from '@pantau/core';
 import { S3BlobStore } from '@pantau/documents/blob-s3';
 import { inspectUpload } from '@pantau/documents/sniff';
 import { intakeInbox } from '@pantau/intake/inbox';
-import { DynamoStore } from '@pantau/store';
 // The metrics module alone: the package's index would bundle the PDF renderer's chunk too.
 import { METRIC, powertoolsMetrics } from '@pantau/workflow/metrics';
 // The letters' SES mailer alone (its PDF renderer is a chunk loaded by a letter, never here).
@@ -13,6 +11,7 @@ import { SesMailer } from '@pantau/workflow/aws';
 import { readMailIntakeConfig } from './config.ts';
 import { sdkOptions } from './aws-clients.ts';
 import { observed, powertools } from './observability.ts';
+import { tracedStore } from './table.ts';
 import { readSecrets } from './secrets.ts';
 
 const config = readMailIntakeConfig();
@@ -22,8 +21,7 @@ const metrics = powertoolsMetrics(tools.metrics);
 const s3 = tracer.captureAWSv3Client(new S3Client(sdkOptions));
 const { searchKey } = await readSecrets(tracer, { searchKey: config.SEARCH_KEY_SECRET_ARN });
 const service = new Service({
-  store: new DynamoStore({
-    client: tracer.captureAWSv3Client(new DynamoDBClient(sdkOptions)),
+  store: tracedStore(tracer, {
     tableName: config.TABLE_NAME,
     // A new case is indexed for search in its own transaction.
     searchKey,

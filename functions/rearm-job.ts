@@ -1,10 +1,9 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
-import { DynamoStore } from '@pantau/store';
 import { rearmTask, SfnLadderStarter } from '@pantau/workflow';
 import { readRearmJobConfig } from './config.ts';
 import { sdkOptions } from './aws-clients.ts';
 import { observed, powertools } from './observability.ts';
+import { tracedStore } from './table.ts';
 import { readSecrets } from './secrets.ts';
 
 // Module scope: built once per execution environment, reused by every invocation.
@@ -15,11 +14,7 @@ const { logger, tracer } = tools;
 // The upgrade job (a deploy's) writes cases' search index: under the API's key.
 const { searchKey } = await readSecrets(tracer, { searchKey: config.SEARCH_KEY_SECRET_ARN });
 
-const store = new DynamoStore({
-  client: tracer.captureAWSv3Client(new DynamoDBClient(sdkOptions)),
-  tableName: config.TABLE_NAME,
-  searchKey,
-});
+const store = tracedStore(tracer, { tableName: config.TABLE_NAME, searchKey });
 // The ladders it re-arms carry the job's id as their correlation id.
 const ladders = new SfnLadderStarter({
   client: tracer.captureAWSv3Client(new SFNClient(sdkOptions)),

@@ -1,20 +1,15 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { Service } from '@pantau/core';
 import { onScanResult } from '@pantau/documents/guardduty';
-import { DynamoStore } from '@pantau/store';
 import { readScanResultConfig } from './config.ts';
-import { sdkOptions } from './aws-clients.ts';
 import { observed, powertools } from './observability.ts';
+import { tracedStore } from './table.ts';
 
 const config = readScanResultConfig();
 const tools = powertools(config);
 const { logger, tracer } = tools;
 // Marking a file refused writes no search index: no search key.
 const service = new Service({
-  store: new DynamoStore({
-    client: tracer.captureAWSv3Client(new DynamoDBClient(sdkOptions)),
-    tableName: config.TABLE_NAME,
-  }),
+  store: tracedStore(tracer, { tableName: config.TABLE_NAME }),
   clock: () => new Date(),
 });
 

@@ -1,21 +1,16 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { Service } from '@pantau/core';
-import { DynamoStore } from '@pantau/store';
 import { powertoolsMetrics } from '@pantau/workflow/metrics';
 import { onSesEvent } from '@pantau/workflow/ses-events';
 import { readSesEventsConfig } from './config.ts';
-import { sdkOptions } from './aws-clients.ts';
 import { observed, powertools } from './observability.ts';
+import { tracedStore } from './table.ts';
 
 const config = readSesEventsConfig();
 const tools = powertools(config);
 const { logger, metrics, tracer } = tools;
 // Marking a letter failed writes no search index: no search key.
 const service = new Service({
-  store: new DynamoStore({
-    client: tracer.captureAWSv3Client(new DynamoDBClient(sdkOptions)),
-    tableName: config.TABLE_NAME,
-  }),
+  store: tracedStore(tracer, { tableName: config.TABLE_NAME }),
   clock: () => new Date(),
 });
 
