@@ -30,18 +30,33 @@ const OPTIONS = {
   },
 } as const;
 
+/**
+ * What separates a CSV's cells. `,` by default (RFC 4180); `;` for a file whose readers open it
+ * in Excel set to the Indonesian locale, whose list separator it is: a comma-separated file
+ * opens there in one column. (A `sep=,` first line would tell Excel too, but it then ignores the
+ * byte order mark, so names read as mojibake, and every other reader takes it as a row.) The
+ * worklist's file, which central sends to agencies, is `;`.
+ */
+export type CsvDelimiter = ',' | ';';
+
 /** A CSV document: the `columns` as its header, then one line per row. */
-export function toCsv(rows: readonly (readonly unknown[])[], columns: readonly string[]): string {
-  return csvHead(columns) + csvLines(rows);
+export function toCsv(
+  rows: readonly (readonly unknown[])[],
+  columns: readonly string[],
+  delimiter: CsvDelimiter = ',',
+): string {
+  return csvHead(columns, delimiter) + csvLines(rows, delimiter);
 }
 
 /** The start of a CSV document: the byte order mark and the header row. */
-export const csvHead = (columns: readonly string[]): string =>
-  stringify([], { ...OPTIONS, header: true, columns: [...columns] });
+export const csvHead = (columns: readonly string[], delimiter: CsvDelimiter = ','): string =>
+  stringify([], { ...OPTIONS, delimiter, header: true, columns: [...columns] });
 
 /** Rows to append to a document `csvHead` began, escaped and quoted as `toCsv` does. */
-export const csvLines = (rows: readonly (readonly unknown[])[]): string =>
-  stringify(rows as unknown[][], { ...OPTIONS, bom: false });
+export const csvLines = (
+  rows: readonly (readonly unknown[])[],
+  delimiter: CsvDelimiter = ',',
+): string => stringify(rows as unknown[][], { ...OPTIONS, delimiter, bom: false });
 
 /**
  * What one response can carry on AWS: Lambda answers API Gateway with a JSON envelope of at most
@@ -64,12 +79,13 @@ export async function boundedRows<Row extends readonly unknown[]>(
   pages: AsyncIterable<readonly Row[]>,
   columns: readonly string[],
   tooLarge: (rowsThatFit: number) => Error,
+  delimiter: CsvDelimiter = ',',
 ): Promise<{ rows: Row[]; csv: string }> {
-  const parts = [csvHead(columns)];
+  const parts = [csvHead(columns, delimiter)];
   let bytes = envelopeBytes(parts[0]!);
   const rows: Row[] = [];
   for await (const page of pages) {
-    const lines = csvLines(page);
+    const lines = csvLines(page, delimiter);
     bytes += envelopeBytes(lines);
     if (bytes > MAX_RESPONSE_BODY_BYTES) throw tooLarge(rows.length);
     parts.push(lines);

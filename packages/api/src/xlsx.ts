@@ -8,12 +8,15 @@
  * - Counts are number cells; a `SheetDecimal` (a rate) is a number cell shown with its decimals,
  *   in the reader's locale (`66,67` in Indonesian); a `SheetTime` is a date cell of its wall
  *   clock (WIB, named in the header) shown as the CSV writes it, `yyyy-mm-dd hh:mm`, so it sorts,
- *   filters by month and subtracts; `''` is an empty cell.
+ *   filters by month and subtracts; one that names its zone (a worklist row's, its agency's) is
+ *   shown with it, `yyyy-mm-dd hh:mm "WITA"`, still a date cell; `''` is an empty cell.
  * - Text is written as text cells, never as formulas: `=HYPERLINK(…)` in a subject stays the
  *   words it is (the CSV needs its leading quote for that; a workbook does not).
  * - Printed, each page of the table is headed by the report and its period (its agency too, for
  *   one agency's cases), from the notes, and numbered: a sheet on a desk has no file name. Each
- *   page repeats the header row, so page 2 names its columns too.
+ *   page repeats the header row, so page 2 names its columns too. A sheet asked `fitToWidth`
+ *   prints landscape on A4 with every column on one page's width (as many pages down as it
+ *   takes): the worklist's nine columns ran onto a second page across.
  *
  * exceljs's streaming writer: 22,000 case rows in about 2.5 s and 100 MB, where its in-memory
  * workbook took 9 s and 420 MB. Loaded on first use only (on-demand/xlsx.ts).
@@ -40,7 +43,12 @@ export interface WorkbookSheet {
   readonly rows: readonly (readonly SheetCell[])[];
   /** What the file says about itself (its period…), on a sheet after the table's. */
   readonly notes?: SheetNotes;
+  /** Printed landscape on A4, every column on one page's width. */
+  readonly fitToWidth?: boolean;
 }
+
+/** A4 in Excel's page setup (its default is the printer's, Letter where none is set). */
+const A4 = 9;
 
 const TIME_FORMAT = 'yyyy-mm-dd hh:mm';
 /**
@@ -86,7 +94,9 @@ const formatOf = (cell: SheetCell): string | undefined =>
       ? cell.places > 0
         ? `0.${'0'.repeat(cell.places)}`
         : '0'
-      : TIME_FORMAT;
+      : cell.zone
+        ? `${TIME_FORMAT} "${cell.zone}"`
+        : TIME_FORMAT;
 
 /** Each column's width: its longest text, the header's included, as the CSV writes it. */
 function widths(sheet: WorkbookSheet): number[] {
@@ -123,7 +133,19 @@ export async function toXlsx(sheet: WorkbookSheet): Promise<Buffer> {
     ...(sheet.notes ? { headerFooter: printHeaderFooter(sheet.notes) } : {}),
     // Printed, every page repeats the header row (Excel's "rows to repeat at top"): page 2 of a
     // table on a desk named no column.
-    pageSetup: { printTitlesRow: '1:1' },
+    pageSetup: {
+      printTitlesRow: '1:1',
+      // Fitted to one page wide, any number down (0: as many as it takes).
+      ...(sheet.fitToWidth
+        ? {
+            orientation: 'landscape',
+            paperSize: A4,
+            fitToPage: true,
+            fitToWidth: 1,
+            fitToHeight: 0,
+          }
+        : {}),
+    },
   });
   // Before the first row: the streaming writer writes the columns with it.
   worksheet.columns = widths(sheet).map((width) => ({ width }));

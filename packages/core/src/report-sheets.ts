@@ -28,11 +28,14 @@ export interface SheetDecimal {
   readonly places: number;
 }
 /**
- * A wall-clock time in the unit's zone (WIB, named in the column's header) to the minute, as
- * `YYYY-MM-DD HH:mm`: the CSV writes it so, a workbook holds it as a date cell shown the same way.
+ * A wall-clock time to the minute, as `YYYY-MM-DD HH:mm`: the CSV writes it so, a workbook holds
+ * it as a date cell shown the same way. In the unit's zone (WIB, named in the column's header),
+ * or in the zone `zone` names (`WITA`), written beside it: a list whose rows each keep their own
+ * agency's zone (the worklist's).
  */
 export interface SheetTime {
   readonly localTime: string;
+  readonly zone?: string;
 }
 /** A cell: text, a count, a fixed-decimal number or a time; `''` is an empty cell. */
 export type SheetCell = string | number | SheetDecimal | SheetTime;
@@ -47,7 +50,9 @@ export const cellText = (cell: SheetCell): string | number =>
     ? cell
     : 'decimal' in cell
       ? cell.decimal.toFixed(cell.places)
-      : cell.localTime;
+      : cell.zone
+        ? `${cell.localTime} ${cell.zone}`
+        : cell.localTime;
 
 /** The workbooks' sheet names (a sheet's name takes at most 31 characters). */
 export const AGENCY_STATS_SHEET_NAME = 'Statistik instansi';

@@ -2,10 +2,11 @@
  * What central's worklist says as a spreadsheet (`GET /v1/exports/assignments.csv`, `.xlsx`),
  * cell by cell: a list central sends on to agencies (forty of them chased at once, or one for a
  * phone call or a meeting), so each row says in words what the console's row says, agencies by
- * name, times in the reader's zone (WIB for central) named in the header. Never the
- * complainant's identity nor the tracking code (`report-sheets.ts` says why).
+ * name, each row's times in its agency's own zone named beside them (a Makassar agency reads
+ * its deadline in WITA in its letters and console: the file it is sent says the same). Never
+ * the complainant's identity nor the tracking code (`report-sheets.ts` says why).
  */
-import { localDateTime, type TimeZone, TIME_ZONE_LABELS } from './calendar.ts';
+import { localDate, localDateTime, type TimeZone, TIME_ZONE_LABELS } from './calendar.ts';
 import {
   ASSIGNMENT_STATE_LABELS,
   COMPLAINT_TYPE_LABELS,
@@ -27,14 +28,17 @@ import type { AssignmentView, WorklistExportFilter } from './schemas.ts';
 /** The workbook's sheet name. */
 export const WORKLIST_SHEET_NAME = 'Penugasan';
 
-/** The worklist file's columns, its times in `zone` (the reader's), named in the header. */
-export const worklistSheetColumns = (zone: TimeZone): readonly string[] => [
+/**
+ * The worklist file's columns. Its times name their zone in each cell, not in the header: the
+ * rows are of agencies in WIB, WITA and WIT.
+ */
+export const WORKLIST_SHEET_COLUMNS: readonly string[] = [
   'Instansi',
   'Nomor agenda',
   'Perihal',
-  `Diteruskan (${TIME_ZONE_LABELS[zone]})`,
+  'Diteruskan',
   'Status penugasan',
-  `Tenggat berikutnya (${TIME_ZONE_LABELS[zone]})`,
+  'Tenggat berikutnya',
   'Tenggat untuk',
   'Terlambat (hari kerja)',
   'Langkah eskalasi terakhir',
@@ -44,14 +48,15 @@ export const worklistSheetColumns = (zone: TimeZone): readonly string[] => [
  * An assignment of the worklist as a row: its agency by name, its case by agenda number and
  * subject, forwarded when, its state (paused said too), the next deadline (the overdue one while
  * one is) and what it is for, as the letters name it, the working days it is late by (as the
- * letters count them; none while it runs), and the ladder's rung it reached while overdue.
+ * letters count them; none while it runs), and the ladder's rung it reached while overdue. Its
+ * times are in the assignment's own zone (`timeZone`, its agency's), named beside them: the
+ * deadline a Jayapura agency is sent reads `2026-03-09 23:59 WIT`, as its letters say it.
  */
-export function worklistSheetRow(
-  a: AssignmentView,
-  names: AgencyNameMap,
-  zone: TimeZone,
-): SheetCell[] {
-  const time = (instant: string) => ({ localTime: localDateTime(new Date(instant), zone) });
+export function worklistSheetRow(a: AssignmentView, names: AgencyNameMap): SheetCell[] {
+  const time = (instant: string) => ({
+    localTime: localDateTime(new Date(instant), a.timeZone),
+    zone: TIME_ZONE_LABELS[a.timeZone],
+  });
   // The soonest open target's date (none while paused or once the assignment ended).
   const due = a.nextDueAt;
   const target =
@@ -72,6 +77,24 @@ export function worklistSheetRow(
 }
 
 /**
+ * The list's deadline filter in words, as its rows are filtered: filters that cannot hold
+ * together were refused before (`worklistFilterConflicts`), so at most one of "overdue" (since
+ * when, on which target) and "due within" is left, and each filter given is said.
+ */
+function deadlineWords(filter: WorklistExportFilter, zone: TimeZone): string | undefined {
+  const overdue = `Lewat tenggat${filter.target ? ` ${TARGET_LABELS[filter.target]}` : ''}`;
+  if (filter.newlyOverdue) return `${overdue} sejak hari kerja sebelumnya`;
+  if (filter.newlyOverdueSince)
+    return `${overdue} sejak ${formatLocal(filter.newlyOverdueSince, zone)}`;
+  if (filter.target || filter.overdue === true) return overdue;
+  // "Due within" is what is not overdue yet: `overdue=false` beside it says nothing more.
+  if (filter.dueWithin !== undefined)
+    return `Tenggat dalam ${filter.dueWithin} hari kerja, belum lewat`;
+  if (filter.overdue === false) return 'Belum lewat tenggat';
+  return undefined;
+}
+
+/**
  * What the list holds, in words: the filters as the console's worklist says them (the desk's
  * lists, state, overdue, on which target, complaint type, central's intervention); with none,
  * the open assignments. The agency is a note of its own.
@@ -80,23 +103,66 @@ export function worklistListWords(filter: WorklistExportFilter, zone: TimeZone):
   const parts: string[] = [];
   if (filter.awaitingReforward) parts.push('Bukan kewenangan, menunggu penerusan ulang');
   else if (filter.state) parts.push(`Status ${ASSIGNMENT_STATE_LABELS[filter.state]}`);
-  if (filter.newlyOverdue) parts.push('Lewat tenggat sejak hari kerja sebelumnya');
-  else if (filter.newlyOverdueSince)
-    parts.push(`Lewat tenggat sejak ${formatLocal(filter.newlyOverdueSince, zone)}`);
-  else if (filter.target) parts.push(`Lewat tenggat ${TARGET_LABELS[filter.target]}`);
-  else if (filter.overdue === true) parts.push('Lewat tenggat');
-  else if (filter.overdue === false) parts.push('Belum lewat tenggat');
-  if (filter.dueWithin !== undefined)
-    parts.push(`Tenggat dalam ${filter.dueWithin} hari kerja, belum lewat`);
+  const deadline = deadlineWords(filter, zone);
+  if (deadline) parts.push(deadline);
   if (filter.type) parts.push(`Pengaduan ${COMPLAINT_TYPE_LABELS[filter.type].toLowerCase()}`);
   if (filter.monitoring === true) parts.push('Dalam intervensi pusat');
   if (filter.monitoring === false) parts.push('Di luar intervensi pusat');
   return parts.length === 0 ? 'Semua penugasan yang masih berjalan' : parts.join('; ');
 }
 
+/** Words as a file name's: lower case, ASCII letters and digits, hyphens between. */
+const slug = (words: string): string =>
+  words
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+/**
+ * The file's name without its extension: `penugasan`, its agency, its list in short words and
+ * the day it was taken (the reader's), such as `penugasan-lewat-tenggat-baru-2026-12-04` or
+ * `penugasan-polri-tenggat-dalam-2-hari-kerja-2026-12-04`, so two lists downloaded the same day
+ * keep their own files; `penugasan-berjalan-…` with no filter. ASCII letters, digits and
+ * hyphens only (a `Content-Disposition` name every browser and mail client keeps).
+ */
+export function worklistFileName(filter: WorklistExportFilter, at: Date, zone: TimeZone): string {
+  const target = filter.target ? `-${slug(TARGET_LABELS[filter.target])}` : '';
+  const deadline = filter.newlyOverdue
+    ? `lewat-tenggat-baru${target}`
+    : filter.newlyOverdueSince
+      ? `lewat-tenggat${target}-sejak-${localDate(new Date(filter.newlyOverdueSince), zone)}`
+      : filter.target || filter.overdue === true
+        ? `lewat-tenggat${target}`
+        : filter.dueWithin !== undefined
+          ? `tenggat-dalam-${filter.dueWithin}-hari-kerja`
+          : filter.overdue === false
+            ? 'belum-lewat-tenggat'
+            : undefined;
+  const list = [
+    filter.awaitingReforward
+      ? 'menunggu-penerusan-ulang'
+      : filter.state && slug(ASSIGNMENT_STATE_LABELS[filter.state]),
+    deadline,
+    filter.type && `pengaduan-${slug(COMPLAINT_TYPE_LABELS[filter.type])}`,
+    filter.monitoring === undefined
+      ? undefined
+      : filter.monitoring
+        ? 'dalam-intervensi-pusat'
+        : 'di-luar-intervensi-pusat',
+  ].filter((part) => part);
+  return [
+    'penugasan',
+    ...(filter.agencyId ? [slug(filter.agencyId)] : []),
+    ...(list.length > 0 ? list : ['berjalan']),
+    localDate(at, zone),
+  ].join('-');
+}
+
 /**
  * The workbook's notes: the report, what the list holds, its agency, as of when (a worklist
- * changes by the day: the printed page says which day's it is) and the zone of its times.
+ * changes by the day: the printed page says which day's it is; in the reader's zone, named) and
+ * that each row's times are in its agency's zone, named beside them.
  */
 export function worklistNotes(list: {
   readonly filter: WorklistExportFilter;
@@ -109,6 +175,9 @@ export function worklistNotes(list: {
     [NOTE_LABELS.list, worklistListWords(list.filter, list.zone)],
     ...(list.agency === undefined ? [] : [[NOTE_LABELS.agency, list.agency] as const]),
     [NOTE_LABELS.asOf, formatLocal(list.at.toISOString(), list.zone)],
-    ['Waktu', `Semua waktu dalam ${TIME_ZONE_LABELS[list.zone]}`],
+    [
+      'Waktu',
+      'Waktu setiap penugasan dalam zona waktu instansinya (WIB, WITA atau WIT), tertulis di sampingnya',
+    ],
   ];
 }

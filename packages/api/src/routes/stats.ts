@@ -13,9 +13,9 @@ import {
   NOTHING_FORWARDED,
   StatsQuery,
   WORKLIST_EXPORT_PAGE,
+  WORKLIST_SHEET_COLUMNS,
   WORKLIST_SHEET_NAME,
   WorklistExportQuery,
-  worklistSheetColumns,
   worklistTooLong,
 } from '@pantau/core';
 import { boundedCsv, boundedRows, MAX_RESPONSE_BODY_BYTES, toCsv } from '../csv.ts';
@@ -73,9 +73,9 @@ const tooManyForOneFile = (rowsThatFit?: number) =>
   );
 
 const WORKLIST_FILE =
-  'One row per assignment of central’s worklist as filtered (the filters of `GET /v1/assignments`, every page, in its order: soonest next deadline first); columns: ' +
-  worklistSheetColumns('Asia/Jakarta').join(', ') +
-  ' (times in the reader’s zone, its agency’s: WIB for central, named in the header). The next deadline is the overdue one while one is, its target as the letters name it, the working days late as the letters count them, the ladder’s rung while overdue. No complainant identity, no tracking code: a file central sends to agencies. Named `pantau-assignments[-agencyId]-YYYY-MM-DD` (the day it was taken); the workbook’s notes say the list in words (its filters), its agency and as of when, and head each printed page. ' +
+  'One row per assignment of central’s worklist as filtered (the filters of `GET /v1/assignments`, every page, in its order: soonest next deadline first; filters that cannot hold together are a 400 naming the field, as there); columns: ' +
+  WORKLIST_SHEET_COLUMNS.join(', ') +
+  ' (each row’s times in its assignment’s own zone, its agency’s, named beside them: `2026-03-05 23:59 WITA`; in the workbook a date cell shown so). The next deadline is the overdue one while one is, its target as the letters name it, the working days late as the letters count them, the ladder’s rung while overdue. No complainant identity, no tracking code: a file central sends to agencies. The CSV is separated by semicolons (Excel in the Indonesian locale), UTF-8 with a byte order mark. Named `penugasan[-agencyId]-<list>-YYYY-MM-DD`, its list in short words and the day it was taken (`penugasan-lewat-tenggat-baru-2026-12-04`, `penugasan-tenggat-dalam-2-hari-kerja-2026-12-04`; `penugasan-berjalan-…` with no filter); the workbook’s notes say the list in words (its filters), its agency and as of when, and head each printed page, printed landscape on A4, every column on one page’s width, the header row on every page. ' +
   `One file carries at most ${MAX_RESPONSE_BODY_BYTES.toLocaleString('en')} bytes (as the cases export) and one export makes at most ${MAX_WORKLIST_EXPORT_READS} reads of ${WORKLIST_EXPORT_PAGE} assignments: a longer list is a 422`;
 
 const WORKLIST_TOO_LONG = problem(
@@ -230,7 +230,8 @@ export const exports = new OpenAPIHono()
     }),
     async (c) => {
       const file = await c.get('service').worklistExport(c.get('auth'), c.req.valid('query'));
-      const body = await boundedCsv(file.pages, file.columns, worklistPastOneFile);
+      // Semicolons: central's officers and the agencies open it in Excel set to Indonesian.
+      const body = await boundedCsv(file.pages, file.columns, worklistPastOneFile, ';');
       return c.body(body, 200, {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename="${file.name}.csv"`,
@@ -250,7 +251,7 @@ export const exports = new OpenAPIHono()
     async (c) => {
       const file = await c.get('service').worklistExport(c.get('auth'), c.req.valid('query'));
       // The rows the CSV would carry, refused where it is (the same reads, the same byte bound).
-      const { rows } = await boundedRows(file.pages, file.columns, worklistPastOneFile);
+      const { rows } = await boundedRows(file.pages, file.columns, worklistPastOneFile, ';');
       const body = await (
         await workbooks()
       ).boundedXlsx(
@@ -260,6 +261,7 @@ export const exports = new OpenAPIHono()
           columns: file.columns,
           rows,
           notes: file.notes,
+          fitToWidth: true,
         },
         worklistPastOneFile,
       );

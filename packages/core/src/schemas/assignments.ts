@@ -4,7 +4,13 @@ import { DAY_KINDS } from '../calendar.ts';
 import { LETTER_FAILURES, LETTER_VOID_REASONS, NOTIFICATION_STATUSES } from '../notification.ts';
 import { COMPLAINT_TYPES, TARGETS } from '../policy.ts';
 import { booleanQuery, forwardingGeneration, instant, text } from './fields.ts';
-import { AgencyIdSchema, ASSIGNMENT_STATES, PageQuery, TimeZoneSchema } from './common.ts';
+import {
+  AgencyIdSchema,
+  ASSIGNMENT_STATES,
+  isOpenState,
+  PageQuery,
+  TimeZoneSchema,
+} from './common.ts';
 /** `delegatedTo=none` in the queue's query: the assignments no member unit holds. */
 export const NO_MEMBER_UNIT = 'none';
 export const QueueQuery = PageQuery.extend({
@@ -30,7 +36,64 @@ export const QueueQuery = PageQuery.extend({
         'A focal point’s coordinator’s: only its assignments delegated to this member unit (`none`: those no member unit holds, never delegated or taken back). With `scope=own` only (member units’ own assignments are delegated by no one). Anyone else’s request, or a unit that is not a member unit now, is a 400 `validation_failed`; an officer’s, as with `scope=members`, a 403',
     }),
 });
-export const WorklistQuery = PageQuery.extend({
+/**
+ * The worklist's filters that cannot hold together, each as the field it refuses and why (the
+ * list's rows, its sentence in the console and its file's note would otherwise say different
+ * things: "due within 2 working days" beside "overdue" listed the overdue, and beside "newly
+ * overdue" was dropped). "Due within" lists what is not overdue yet; "newly overdue" and "overdue
+ * on a target" list the overdue; a redirected assignment awaiting a re-forward, or any ended
+ * one, has no deadline running. Together, compatible filters all apply (newly overdue on one
+ * target: both). The console offers none of these, so only a typed URL or a client meets them.
+ */
+export function worklistFilterConflicts(f: {
+  readonly state?: string | undefined;
+  readonly overdue?: boolean | undefined;
+  readonly target?: string | undefined;
+  readonly dueWithin?: number | undefined;
+  readonly newlyOverdue?: boolean | undefined;
+  readonly newlyOverdueSince?: string | undefined;
+  readonly awaitingReforward?: boolean | undefined;
+}): { path: string; message: string }[] {
+  const found: { path: string; message: string }[] = [];
+  const refuse = (path: string, message: string) => {
+    if (!found.some((c) => c.path === path)) found.push({ path, message });
+  };
+  const newly = f.newlyOverdue ? 'newlyOverdue' : f.newlyOverdueSince ? 'newlyOverdueSince' : '';
+  const overdueList = newly || (f.target ? 'target' : f.overdue === true ? 'overdue=true' : '');
+  if (f.newlyOverdue && f.newlyOverdueSince)
+    refuse('newlyOverdueSince', 'newlyOverdue sets its own bound: give one or the other');
+  if (f.dueWithin !== undefined && overdueList)
+    refuse('dueWithin', `lists what is not overdue yet: not with ${overdueList}`);
+  if (f.overdue === false && (newly || f.target))
+    refuse('overdue', `false contradicts ${newly || 'target'}, which lists overdue assignments`);
+  if (f.awaitingReforward && f.state && f.state !== 'redirected')
+    refuse('state', 'awaitingReforward lists redirected assignments only');
+  const ended = f.awaitingReforward
+    ? 'awaitingReforward'
+    : f.state && !isOpenState(f.state)
+      ? `state=${f.state}`
+      : '';
+  if (ended) {
+    const running = `an ended assignment (${ended}) has no deadline running`;
+    if (f.dueWithin !== undefined) refuse('dueWithin', running);
+    if (f.newlyOverdue) refuse('newlyOverdue', running);
+    if (f.newlyOverdueSince) refuse('newlyOverdueSince', running);
+    // An ended state with "overdue" is an empty list, as an agency's queue answers it.
+    if (f.awaitingReforward && f.overdue === true) refuse('overdue', running);
+    if (f.awaitingReforward && f.target) refuse('target', running);
+  }
+  return found;
+}
+
+const refuseConflicts = (
+  f: Parameters<typeof worklistFilterConflicts>[0],
+  ctx: z.RefinementCtx,
+): void => {
+  for (const { path, message } of worklistFilterConflicts(f))
+    ctx.addIssue({ code: 'custom', path: [path], message, input: f });
+};
+
+const WorklistFilters = PageQuery.extend({
   agencyId: AgencyIdSchema.optional(),
   state: z.enum(ASSIGNMENT_STATES).optional(),
   overdue: booleanQuery.optional(),
@@ -49,10 +112,15 @@ export const WorklistQuery = PageQuery.extend({
   type: z.enum(COMPLAINT_TYPES).optional(),
   monitoring: booleanQuery.optional(),
 });
+export const WorklistQuery = WorklistFilters.superRefine(refuseConflicts);
 export type QueueFilter = z.infer<typeof QueueQuery>;
 export type WorklistFilter = z.infer<typeof WorklistQuery>;
 /** The worklist as a file: the same filters, every page of them (no cursor, page size, total). */
-export const WorklistExportQuery = WorklistQuery.omit({ limit: true, cursor: true, total: true });
+export const WorklistExportQuery = WorklistFilters.omit({
+  limit: true,
+  cursor: true,
+  total: true,
+}).superRefine(refuseConflicts);
 export type WorklistExportFilter = z.infer<typeof WorklistExportQuery>;
 
 export const ExtensionRequestBody = z

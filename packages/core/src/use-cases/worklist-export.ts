@@ -2,12 +2,17 @@
  * Central's worklist as a file to send to agencies: the list the console shows, as filtered,
  * every page of it, one row per assignment (`worklist-sheet.ts`).
  */
-import { DEFAULT_TIME_ZONE, localDate, type TimeZone } from '../calendar.ts';
+import { DEFAULT_TIME_ZONE, type TimeZone } from '../calendar.ts';
 import { DomainError, invalidInput } from '../errors.ts';
 import type { SheetCell, SheetNotes } from '../report-sheets.ts';
 import type { WorklistExportFilter } from '../schemas.ts';
 import type { Principal } from '../tenancy.ts';
-import { worklistNotes, worklistSheetColumns, worklistSheetRow } from '../worklist-sheet.ts';
+import {
+  WORKLIST_SHEET_COLUMNS,
+  worklistFileName,
+  worklistNotes,
+  worklistSheetRow,
+} from '../worklist-sheet.ts';
 import { worklist } from './assignment-reads.ts';
 import { CENTRAL_ROLES, requireRole, type ServiceDeps } from './kernel/index.ts';
 
@@ -33,7 +38,10 @@ export const worklistTooLong = (detail: string): DomainError =>
   );
 
 export interface WorklistExport {
-  /** The file's name without its extension: `pantau-assignments[-agencyId]-YYYY-MM-DD`. */
+  /**
+   * The file's name without its extension: its agency, its list and the day
+   * (`penugasan-lewat-tenggat-baru-2026-12-04`; `worklistFileName`).
+   */
   readonly name: string;
   readonly columns: readonly string[];
   readonly notes: SheetNotes;
@@ -43,10 +51,11 @@ export interface WorklistExport {
 
 /**
  * Central's worklist as filtered (`filter`: the worklist's own filters), as the rows of its
- * file, in the worklist's order (soonest next deadline first), agencies by name, times in the
- * reader's zone (its agency's: WIB for central). An unknown `agencyId` is a 400, not an empty
- * file that would read as "nothing overdue". At most `deps.exportReads`
- * (`MAX_WORKLIST_EXPORT_READS`) reads: a longer list is refused, never cut short.
+ * file, in the worklist's order (soonest next deadline first), agencies by name, each row's times
+ * in its own agency's zone (named beside them); as of when, in the reader's (WIB for central).
+ * An unknown `agencyId` is a 400, not an empty file that would read as "nothing overdue". At
+ * most `deps.exportReads` (`MAX_WORKLIST_EXPORT_READS`) reads: a longer list is refused, never
+ * cut short.
  */
 export async function worklistExport(
   deps: ServiceDeps,
@@ -68,7 +77,7 @@ export async function worklistExport(
         limit: WORKLIST_EXPORT_PAGE,
         ...(cursor ? { cursor } : {}),
       });
-      yield page.items.map((a) => worklistSheetRow(a, names, zone));
+      yield page.items.map((a) => worklistSheetRow(a, names));
       cursor = page.nextCursor ?? undefined;
       if (!cursor) return;
       if (reads >= budget)
@@ -79,8 +88,8 @@ export async function worklistExport(
     }
   }
   return {
-    name: `pantau-assignments-${filter.agencyId ? `${filter.agencyId}-` : ''}${localDate(now, zone)}`,
-    columns: worklistSheetColumns(zone),
+    name: worklistFileName(filter, now, zone),
+    columns: WORKLIST_SHEET_COLUMNS,
     notes: worklistNotes({
       filter,
       agency: filter.agencyId ? names.get(filter.agencyId) : undefined,
