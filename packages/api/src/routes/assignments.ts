@@ -286,6 +286,8 @@ export const worklist = new OpenAPIHono().openapi(
     path: '/',
     tags,
     summary: 'Central’s cross-agency worklist, soonest next deadline first',
+    description:
+      'Filters apply together (newly overdue with `target`: newly overdue on that target). Those that cannot hold together are a 400 `validation_failed` naming the field: `dueWithin` (what is not overdue yet) with `overdue=true`, `target`, `newlyOverdue` or `newlyOverdueSince`; `overdue=false` with `target` or either "newly overdue"; `newlyOverdue` with `newlyOverdueSince`; `awaitingReforward` with another `state`, or with a deadline filter; an ended `state` (completed, redirected, withdrawn) with `dueWithin` or either "newly overdue". `GET /v1/exports/assignments.*` takes and refuses them alike',
     request: { query: WorklistQuery },
     responses: { 200: json(AssignmentPage, 'A page of assignments'), ...PROBLEMS },
   }),

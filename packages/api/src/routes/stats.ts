@@ -25,23 +25,26 @@ import { createRoute, json, problem, PROBLEMS, z } from '../openapi.ts';
 const workbooks = () => import('../on-demand/xlsx.ts');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const csv = (description: string) => ({
+/** How the files' times read, unless a file says its own (the worklist's, each row's zone). */
+const TIMES_IN_WIB = 'times in WIB as `YYYY-MM-DD HH:mm` (the zone named in the header)';
+const DATES_IN_WIB =
+  'times as date cells shown as `yyyy-mm-dd hh:mm` (WIB, the zone named in the header)';
+
+const csv = (description: string, times = TIMES_IN_WIB) => ({
   description:
     `${description}. For people, in Excel or LibreOffice: Indonesian headers, agencies by ` +
-    'name, codes as the console’s words, yes/no as "Ya"/"Tidak", times in WIB as ' +
-    '`YYYY-MM-DD HH:mm` (the zone named in the header). A cell a spreadsheet would take for a ' +
-    'formula (starting with = + - @, tab or CR) begins with a single quote; a cell with a ' +
-    'semicolon is quoted.',
+    `name, codes as the console’s words, yes/no as "Ya"/"Tidak", ${times}. A cell a ` +
+    'spreadsheet would take for a formula (starting with = + - @, tab or CR) begins with a ' +
+    'single quote; a cell with a semicolon is quoted.',
   content: { 'text/csv': { schema: z.string() } },
 });
 
-const xlsx = (description: string) => ({
+const xlsx = (description: string, dates = DATES_IN_WIB) => ({
   description:
     `${description}. The same cells as the CSV, as an Excel workbook, the table on a sheet named in ` +
     'Indonesian: the header row bold and frozen, counts and rates as numbers (rates with two ' +
-    'decimals, shown in the reader’s locale), times as date cells shown as `yyyy-mm-dd hh:mm` ' +
-    '(WIB, the zone named in the header), text as text cells (never a formula, whatever it ' +
-    'starts with), an empty value as an empty cell. A second sheet, *Keterangan*, says what the ' +
+    `decimals, shown in the reader’s locale), ${dates}, text as text cells (never a formula, ` +
+    'whatever it starts with), an empty value as an empty cell. A second sheet, *Keterangan*, says what the ' +
     'file counts: its period, when it was counted (WIB), and the minimum sample or the agency. ' +
     'Printed, each page of the table is headed by the report and its period and numbered.',
   content: { [XLSX]: { schema: z.string().meta({ format: 'binary' }) } },
@@ -77,6 +80,11 @@ const WORKLIST_FILE =
   WORKLIST_SHEET_COLUMNS.join(', ') +
   ' (each row’s times in its assignment’s own zone, its agency’s, named beside them: `2026-03-05 23:59 WITA`; in the workbook a date cell shown so). The next deadline is the overdue one while one is, its target as the letters name it, the working days late as the letters count them, the ladder’s rung while overdue. No complainant identity, no tracking code: a file central sends to agencies. The CSV is separated by semicolons (Excel in the Indonesian locale), UTF-8 with a byte order mark. Named `penugasan[-agencyId]-<list>-YYYY-MM-DD`, its list in short words and the day it was taken (`penugasan-lewat-tenggat-baru-2026-12-04`, `penugasan-tenggat-dalam-2-hari-kerja-2026-12-04`; `penugasan-berjalan-…` with no filter); the workbook’s notes say the list in words (its filters), its agency and as of when, and head each printed page, printed landscape on A4, every column on one page’s width, the header row on every page. ' +
   `One file carries at most ${MAX_RESPONSE_BODY_BYTES.toLocaleString('en')} bytes (as the cases export) and one export makes at most ${MAX_WORKLIST_EXPORT_READS} reads of ${WORKLIST_EXPORT_PAGE} assignments: a longer list is a 422`;
+
+const WORKLIST_TIMES =
+  'times as `YYYY-MM-DD HH:mm` and the zone of the row’s agency (`2026-03-05 23:59 WITA`), cells separated by `;`';
+const WORKLIST_DATES =
+  'times as date cells of the row’s agency’s wall clock shown as `yyyy-mm-dd hh:mm "WITA"`, its zone named';
 
 const WORKLIST_TOO_LONG = problem(
   '`limit_exceeded`: the worklist as filtered holds more assignments than one file can carry, or than one export can read. Nothing is sent: filter it further (one agency, one state) and export each',
@@ -226,7 +234,11 @@ export const exports = new OpenAPIHono()
       summary:
         'Central’s worklist as filtered, every page, as CSV: a file to send to agencies (no complainant identity, no tracking code)',
       request: { query: WorklistExportQuery },
-      responses: { 200: csv(WORKLIST_FILE), ...PROBLEMS, 422: WORKLIST_TOO_LONG },
+      responses: {
+        200: csv(WORKLIST_FILE, WORKLIST_TIMES),
+        ...PROBLEMS,
+        422: WORKLIST_TOO_LONG,
+      },
     }),
     async (c) => {
       const file = await c.get('service').worklistExport(c.get('auth'), c.req.valid('query'));
@@ -246,7 +258,11 @@ export const exports = new OpenAPIHono()
       summary:
         'The same worklist as an Excel workbook, its notes saying the list in words and as of when',
       request: { query: WorklistExportQuery },
-      responses: { 200: xlsx(WORKLIST_FILE), ...PROBLEMS, 422: WORKLIST_TOO_LONG },
+      responses: {
+        200: xlsx(WORKLIST_FILE, WORKLIST_DATES),
+        ...PROBLEMS,
+        422: WORKLIST_TOO_LONG,
+      },
     }),
     async (c) => {
       const file = await c.get('service').worklistExport(c.get('auth'), c.req.valid('query'));

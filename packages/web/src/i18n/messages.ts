@@ -19,6 +19,7 @@ const id = {
   'worklist.title': 'Penugasan instansi',
   // The desk's lists the worklist opens on (its cards' "Lihat semua"), said as what it holds.
   'worklist.listNewlyOverdue': 'Lewat tenggat sejak hari kerja sebelumnya.',
+  'worklist.listNewlyOverdueOn': 'Lewat tenggat {target} sejak hari kerja sebelumnya.',
   'worklist.listDueWithin': 'Tenggat dalam {n} hari kerja, belum lewat.',
   'worklist.listAwaitingReforward': 'Bukan kewenangan, menunggu penerusan ulang.',
   'worklist.clearList': 'Tampilkan semua penugasan',
@@ -1388,6 +1389,7 @@ const en = {
   'nav.worklist': 'Assignments',
   'worklist.title': 'Agencies’ assignments',
   'worklist.listNewlyOverdue': 'Overdue since the previous working day.',
+  'worklist.listNewlyOverdueOn': 'Overdue on {target} since the previous working day.',
   'worklist.listDueWithin': 'Due within {n} working days, not yet overdue.',
   'worklist.listAwaitingReforward': 'Not theirs, awaiting a re-forward.',
   'worklist.clearList': 'Show every assignment',

@@ -79,6 +79,44 @@ describe('the worklist opened on a desk card’s list', () => {
     expect(worklistReads(calls).at(-1)).toMatchObject({ awaitingReforward: 'true' });
   });
 
+  it('says newly overdue on one target as one list, as the API filters it and the file says it', async () => {
+    const calls = worklistApi();
+    renderWith(<Worklist />, {
+      as: CENTRAL,
+      path: '/assignments?newlyOverdue=1&target=acknowledge',
+    });
+    await screen.findByText('Lewat tenggat konfirmasi penerimaan sejak hari kerja sebelumnya.');
+    expect(worklistReads(calls)[0]).toMatchObject({
+      newlyOverdue: 'true',
+      target: 'acknowledge',
+      overdue: 'true',
+    });
+    expect(screen.queryByText('Lewat tenggat sejak hari kerja sebelumnya.')).toBeNull();
+  });
+
+  it('drops the desk’s list that a filter then chosen contradicts, and stops saying it', async () => {
+    const calls = worklistApi();
+    const view = renderWith(<Worklist />, { as: CENTRAL, path: '/assignments?dueWithin=2' });
+    await screen.findByText('Tenggat dalam 2 hari kerja, belum lewat.');
+    // "Overdue only" and "due within 2 working days, not yet overdue" hold no assignment
+    // together (the API refuses the pair): the officer's new choice is the list.
+    await userEvent.click(screen.getByLabelText('Hanya yang lewat tenggat'));
+    await waitFor(() => expect(worklistReads(calls)).toHaveLength(2));
+    expect(worklistReads(calls)[1]).toEqual({ overdue: 'true', total: 'true' });
+    expect(screen.queryByText('Tenggat dalam 2 hari kerja, belum lewat.')).toBeNull();
+    expect(view.location()).not.toContain('dueWithin');
+  });
+
+  it('keeps the desk’s list beside a filter that narrows it', async () => {
+    const calls = worklistApi();
+    renderWith(<Worklist />, { as: CENTRAL, path: '/assignments?newlyOverdue=1' });
+    await screen.findByText('Lewat tenggat sejak hari kerja sebelumnya.');
+    await userEvent.click(screen.getByLabelText('Hanya yang lewat tenggat'));
+    await waitFor(() => expect(worklistReads(calls)).toHaveLength(2));
+    expect(worklistReads(calls)[1]).toMatchObject({ newlyOverdue: 'true', overdue: 'true' });
+    expect(screen.getByText('Lewat tenggat sejak hari kerja sebelumnya.')).toBeTruthy();
+  });
+
   it('ignores a filter the URL gets wrong rather than asking for it', async () => {
     const calls = worklistApi();
     renderWith(<Worklist />, { as: CENTRAL, path: '/assignments?dueWithin=abc' });
@@ -102,7 +140,7 @@ describe('the worklist downloaded', () => {
         new Response(new Uint8Array([0x50, 0x4b, 3, 4]), {
           headers: {
             'content-disposition':
-              'attachment; filename="pantau-assignments-polri-2026-03-10.xlsx"',
+              'attachment; filename="penugasan-polri-lewat-tenggat-baru-2026-03-10.xlsx"',
           },
         }),
     );
@@ -112,7 +150,9 @@ describe('the worklist downloaded', () => {
     });
     await screen.findByText('Pungli di samsat');
     await userEvent.click(screen.getByRole('button', { name: 'Unduh Excel' }));
-    await waitFor(() => expect(saved).toEqual(['pantau-assignments-polri-2026-03-10.xlsx']));
+    await waitFor(() =>
+      expect(saved).toEqual(['penugasan-polri-lewat-tenggat-baru-2026-03-10.xlsx']),
+    );
     const asked = calls.find((c) => c.path.startsWith('/v1/exports/assignments.xlsx?'))!;
     const query = Object.fromEntries(new URLSearchParams(asked.path.split('?')[1]));
     // The list's own filters, all pages: no cursor, no page size, no token.

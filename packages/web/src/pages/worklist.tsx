@@ -4,13 +4,17 @@
  * URL, its total, pages. The desk's "overdue by agency" opens it on one agency's overdue ones:
  * the officer who sees "Polri 60" reads those sixty here. The desk's other lists open it on
  * their own filter (`?newlyOverdue=1`, `?dueWithin=2`, `?awaitingReforward=1`), which it says in
- * a sentence, with a way back to every assignment.
+ * a sentence, with a way back to every assignment. A filter chosen then narrows that list
+ * (newly overdue on one target: said as one list), or, where the two cannot hold together
+ * ("overdue only" beside "due within 2 working days, not yet overdue"), replaces it: the API
+ * refuses such a pair, and the sentence never says a list the rows are not.
  *
  * The list as filtered downloads, every page of it, as an Excel workbook or CSV
  * (`GET /v1/exports/assignments.*`): what central sends to the agencies it chases, or takes to
  * one agency's meeting. No complainant identity, no tracking code in it.
  */
 import { useState } from 'react';
+import { worklistFilterConflicts } from '@pantau/core/schemas';
 import { api, download, unwrap } from '../api/client';
 import { useSignedIn } from '../auth/session-context';
 import { AgencySelect } from '../components/agencies';
@@ -25,12 +29,13 @@ import {
 } from '../components/queue-filters';
 import { PageTitle, Pager, ProblemAlert, saying } from '../components/ui';
 import { usePaged } from '../data';
-import { useI18n } from '../i18n/i18n';
+import { labelOf, useI18n } from '../i18n/i18n';
 import { useServerNow } from '../server-clock';
 import { useUrlState } from '../url-state';
 
 /** The desk's lists as URL values (left out when off), as its cards link them. */
 const DESK_LISTS = { newlyOverdue: '', dueWithin: '', awaitingReforward: '' };
+const NO_DESK_LIST: typeof DESK_LISTS = { newlyOverdue: '', dueWithin: '', awaitingReforward: '' };
 
 /**
  * The desk's lists the URL asks for, as the API's query: one it gets wrong (`dueWithin=abc`) is
@@ -57,9 +62,15 @@ export default function Worklist() {
     ...stateQuery(filters),
     ...lists,
   };
-  // What the list is, said: the desk's card it was opened from.
+  // What the list is, said: the desk's card it was opened from, on the target chosen with it.
   const said = [
-    lists.newlyOverdue ? t('worklist.listNewlyOverdue') : null,
+    lists.newlyOverdue
+      ? filters.target
+        ? t('worklist.listNewlyOverdueOn', {
+            target: labelOf(t, 'target', filters.target).toLowerCase(),
+          })
+        : t('worklist.listNewlyOverdue')
+      : null,
     lists.dueWithin ? t('worklist.listDueWithin', { n: lists.dueWithin }) : null,
     lists.awaitingReforward ? t('worklist.listAwaitingReforward') : null,
   ].filter((x) => x !== null);
@@ -69,6 +80,22 @@ export default function Worklist() {
     setError(null);
     setUrl(patch);
   };
+  /**
+   * The queue's filters changed: the desk's list stays while the two hold together (newly
+   * overdue, then on one target), and goes when they cannot (due within n days, not yet
+   * overdue, then "overdue only"): the officer's latest choice is the list.
+   */
+  const changeFilters = (next: typeof filters) => {
+    const chosen = stateQuery(next);
+    const conflicts = worklistFilterConflicts({
+      ...chosen,
+      overdue: chosen.overdue === 'true' ? true : undefined,
+      ...(lists.dueWithin ? { dueWithin: lists.dueWithin } : {}),
+      newlyOverdue: Boolean(lists.newlyOverdue),
+      awaitingReforward: Boolean(lists.awaitingReforward),
+    });
+    change({ ...filtersToUrl(next), ...(conflicts.length > 0 ? NO_DESK_LIST : {}) });
+  };
   /** The list as filtered, every page, as a file (with the session's token, not in the URL). */
   const save = (extension: 'xlsx' | 'csv') => {
     setError(null);
@@ -77,7 +104,7 @@ export default function Worklist() {
     ).toString();
     download(
       `/v1/exports/assignments.${extension}${asked ? `?${asked}` : ''}`,
-      `pantau-assignments.${extension}`,
+      `penugasan.${extension}`,
     ).catch((e: unknown) => setError(saying('limit_exceeded', t('worklist.tooLarge'))(e)));
   };
   const now = useServerNow();
@@ -103,17 +130,14 @@ export default function Worklist() {
       </div>
       <QueueFilters
         value={filters}
-        onChange={(next) => change(filtersToUrl(next))}
+        onChange={changeFilters}
         canSeeMembers={false}
         canSeeEnded={false}
       />
       {said.length > 0 ? (
         <p role="status">
           <span>{said.join(' ')}</span>{' '}
-          <button
-            type="button"
-            onClick={() => change({ newlyOverdue: '', dueWithin: '', awaitingReforward: '' })}
-          >
+          <button type="button" onClick={() => change(NO_DESK_LIST)}>
             {t('worklist.clearList')}
           </button>
         </p>
