@@ -189,7 +189,51 @@ export interface NotificationRecord {
   readonly heldUntil?: string;
   /** Why a held letter was not sent when letter hours came (`cancelled`). */
   readonly cancelled?: { readonly at: string; readonly reason: LetterVoidReason };
+  /**
+   * The addresses the mail service refused at the last attempt (`AddressesRefused`), which the
+   * letter did not reach: a `sent` letter went to its other addresses (`recipients` and `cc`
+   * are those it went to), and is on central's list of failed letters until that contact is
+   * corrected and the letter marked handled; a pending or failed one, refused at every To.
+   * Absent when none was.
+   */
+  readonly refusedAddresses?: readonly RefusedAddress[];
 }
+
+/** How much of the mail service's words about one refused address a letter keeps. */
+export const REFUSAL_REASON_MAX = 200;
+
+/** An address the mail service refused by name, with its words (for an operator). */
+export interface RefusedAddress {
+  readonly address: string;
+  readonly reason: string;
+}
+
+/**
+ * What a mailer throws when the mail service refused some of a letter's addresses by name and
+ * so sent it to no one (a server refusing an unknown domain; SES refusing a whole message for
+ * one address it will not take): its sender tries again at once without them (`sendClaimed`),
+ * so one dead address does not keep the letter from the others. Its message reads as a
+ * refused address does (`letterFailureOf`: `address_refused`).
+ */
+export class AddressesRefused extends Error {
+  readonly refused: readonly RefusedAddress[];
+  constructor(refused: readonly RefusedAddress[]) {
+    super(refused.map((r) => `${r.address}: ${r.reason}`).join('; '));
+    this.name = 'AddressesRefused';
+    this.refused = refused.map((r) => ({
+      address: r.address,
+      reason: r.reason.slice(0, REFUSAL_REASON_MAX),
+    }));
+  }
+}
+
+/**
+ * Whether letter `n` went but not to every address (`refusedAddresses`): on central's list of
+ * failed letters, as a copy that did not arrive, until marked handled.
+ */
+export const letterPartlyRefused = (
+  n: Pick<NotificationRecord, 'status' | 'refusedAddresses'>,
+): boolean => n.status === 'sent' && (n.refusedAddresses?.length ?? 0) > 0;
 
 /**
  * Why a failed letter did not reach its agency, sorted from the mailer's words for people who
@@ -317,4 +361,8 @@ export const viewNotification = (n: NotificationRecord, central = true): Notific
   handled: n.handled ? { at: n.handled.at, note: central ? n.handled.note : null } : null,
   sendsAt: letterSendsAt(n),
   cancelled: n.cancelled ? { at: n.cancelled.at, reason: n.cancelled.reason } : null,
+  refusedAddresses: (n.refusedAddresses ?? []).map((r) => ({
+    address: r.address,
+    reason: r.reason,
+  })),
 });

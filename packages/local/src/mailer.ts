@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import {
+  AddressesRefused,
   type ComplainantMailer,
   letterReplyTo,
   localDate,
@@ -72,8 +73,12 @@ export function emlMailer(
       // As SES refuses it: a letter without a To is no letter sent (the ladder writes one
       // addressed to no one failed, so this is only a guard).
       if (n.recipients.length === 0) throw new Error('no recipient: the letter has no To address');
+      // Each refused by name, nothing written: its sender sends it again to the others.
       const refused = [...n.recipients, ...n.cc].filter((address) => UNDELIVERABLE.test(address));
-      if (refused.length > 0) throw new Error(`550 5.1.2 no such domain: ${refused.join(', ')}`);
+      if (refused.length > 0)
+        throw new AddressesRefused(
+          refused.map((address) => ({ address, reason: '550 5.1.2 no such domain' })),
+        );
       const day = join(dir, localDate(new Date(n.createdAt), 'Asia/Jakarta'));
       const file = join(day, `${n.id}.eml`);
       const replyTo = letterReplyTo(n, deployment);

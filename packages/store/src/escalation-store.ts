@@ -513,7 +513,12 @@ export class EscalationStore extends SettingsLayer {
   ): Promise<void> {
     await this.transact(
       [
-        { Put: this.sameRound(notificationItem(next), previous, ['failed']) },
+        // A failed letter, or one sent with an address refused (central marks it handled).
+        {
+          Put: this.sameRound(notificationItem(next), previous, [
+            previous.status === 'sent' ? 'sent' : 'failed',
+          ]),
+        },
         { Put: this.createPut(eventItem(event)) },
       ],
       ['version', 'exists'],

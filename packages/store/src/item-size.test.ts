@@ -39,6 +39,7 @@ import {
   newCase,
   type NotificationRecord,
   type RearmJobRecord,
+  REFUSAL_REASON_MAX,
   sequenceName,
   type SlaPolicy,
   type TimelineEvent,
@@ -424,6 +425,11 @@ const delivered = (n: NotificationRecord): Required<NotificationRecord> => ({
   resentAt: NOW,
   heldUntil: NOW,
   cancelled: { at: NOW, reason: 'targets_met' },
+  // Every address refused, each with the mail service's words at their longest.
+  refusedAddresses: [...n.recipients, ...n.cc].map((address) => ({
+    address,
+    reason: text(REFUSAL_REASON_MAX),
+  })),
 });
 
 /**

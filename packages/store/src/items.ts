@@ -17,6 +17,7 @@ import {
   type JobFailure,
   type LadderRecord,
   type LetterKey,
+  letterPartlyRefused,
   type NotificationRecord,
   type RearmJobRecord,
   sameName,
@@ -209,9 +210,10 @@ export const notificationItem = (n: NotificationRecord): Item => ({
   gsi1sk: letterOrder(n),
   gsi2pk: keys.agencyNotifications(n.agencyId),
   gsi2sk: letterOrder(n),
-  // gsi3 is sparse: the outbox while pending, central's list once failed, nothing once sent.
+  // gsi3 is sparse: the outbox while pending, central's list once failed (or sent with an
+  // address refused: a copy that did not arrive), nothing once sent to all.
   ...(n.status === 'pending' ? { gsi3pk: keys.outbox, gsi3sk: `${n.createdAt}#${n.id}` } : {}),
-  ...(n.status === 'failed' && !n.handled
+  ...((n.status === 'failed' || letterPartlyRefused(n)) && !n.handled
     ? { gsi3pk: keys.failedLetters, gsi3sk: `${n.createdAt}#${n.id}` }
     : {}),
   ...n,

@@ -5,6 +5,7 @@
  * an outbox a crash left) and by the sweep (letters held for letter hours, retries).
  */
 import {
+  AddressesRefused,
   type Agency,
   type AssignmentRecord,
   CENTRAL_TENANT,
@@ -23,6 +24,7 @@ import {
   letterVoidReason,
   type NotificationRecord,
   type OpenEpisode,
+  type RefusedAddress,
   type SlaPolicy,
   type Store,
 } from '@pantau/core';
@@ -254,6 +256,65 @@ export async function deliver(
   return sendClaimed(deps, going, claim, hours);
 }
 
+/** What one attempt came to: `outcome`, and the addresses refused on the way. */
+interface Attempted {
+  readonly outcome: NotificationRecord;
+  readonly refused: readonly RefusedAddress[];
+}
+
+/**
+ * One delivery attempt of claimed letter `n`. An address the mail service refuses by name
+ * (`AddressesRefused`: it sent the message to no one) does not sink the letter: it goes at once
+ * to its other addresses (the claim still held, so no other sender sends it meanwhile; none of
+ * them got it, so none gets it twice), and is recorded `sent` to them. Refused at every To, it
+ * is refused as a whole (retried, `failed` after the last attempt), to the addresses it had.
+ */
+async function attempt(
+  deps: EngineDeps,
+  n: NotificationRecord,
+  now: Date,
+  hours?: LetterHours,
+): Promise<Attempted> {
+  let going = n;
+  const refused: RefusedAddress[] = [];
+  // Each round drops at least one address, so it ends.
+  for (;;) {
+    try {
+      await deps.mailer.send(going, now);
+      return { outcome: delivered(going, deps.clock()), refused };
+    } catch (error) {
+      const named = error instanceof AddressesRefused ? refusedOf(going, error) : [];
+      if (named.length > 0) refused.push(...named);
+      const without = withoutAddresses(going, named);
+      if (named.length === 0 || without.recipients.length === 0)
+        return { outcome: deliveryFailed(n, error, now, hours), refused };
+      going = without;
+    }
+  }
+}
+
+/** The addresses of `n` that `error` names (a mailer may name one twice, or one not there). */
+function refusedOf(n: NotificationRecord, error: AddressesRefused): RefusedAddress[] {
+  const own = new Set([...n.recipients, ...n.cc].map((a) => a.toLowerCase()));
+  return error.refused.filter((r) => own.delete(r.address.toLowerCase()));
+}
+
+/** Letter `n` to its addresses but `refused`. */
+function withoutAddresses(
+  n: NotificationRecord,
+  refused: readonly RefusedAddress[],
+): NotificationRecord {
+  const out = new Set(refused.map((r) => r.address.toLowerCase()));
+  const kept = (xs: readonly string[]) => xs.filter((a) => !out.has(a.toLowerCase()));
+  return { ...n, recipients: kept(n.recipients), cc: kept(n.cc) };
+}
+
+/** The outcome recorded with the addresses refused at this attempt (none: none kept from before). */
+function refusing({ outcome, refused }: Attempted): NotificationRecord {
+  const { refusedAddresses: _earlier, ...rest } = outcome;
+  return refused.length > 0 ? { ...rest, refusedAddresses: refused } : rest;
+}
+
 /**
  * Sends letter `n` that its caller holds the claim of (`claim`, written over `n`: by `deliver`,
  * or by the Tick's commit that wrote the letter), and records the outcome over the claim.
@@ -265,13 +326,7 @@ export async function sendClaimed(
   hours?: LetterHours,
 ): Promise<NotificationRecord | undefined> {
   const now = deps.clock();
-  let outcome: NotificationRecord;
-  try {
-    await deps.mailer.send(n, now);
-    outcome = delivered(n, deps.clock());
-  } catch (error) {
-    outcome = deliveryFailed(n, error, now, hours);
-  }
+  const outcome = refusing(await attempt(deps, n, now, hours));
   // Ids and the step only: the letter's recipients and text stay out of the logs.
   const fields = {
     notificationId: n.id,
@@ -288,7 +343,14 @@ export async function sendClaimed(
     return undefined;
   }
   if (outcome.status === 'sent') {
-    deps.logger?.info('letter delivered', fields);
+    if (outcome.refusedAddresses) {
+      // Not `LettersFailed` (its alarm is the operators'): a contact for central to correct,
+      // from its list of failed letters. How many, not which: the addresses stay out of logs.
+      deps.logger?.warn('letter delivered, but the mail service refused some addresses', {
+        ...fields,
+        refusedAddresses: outcome.refusedAddresses.length,
+      });
+    } else deps.logger?.info('letter delivered', fields);
     return outcome;
   }
   const metrics = deps.metrics ?? noMetrics;

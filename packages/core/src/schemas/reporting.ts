@@ -161,6 +161,10 @@ export const NotificationSchema = z
         description:
           'A failed letter central marked handled without sending it again, and how (it leaves the list of failed letters)',
       }),
+    refusedAddresses: z.array(z.object({ address: z.string(), reason: z.string() })).meta({
+      description:
+        'The addresses the mail service refused at the last attempt, each with its words. A `sent` letter went to its other addresses (`recipients`, `cc`) and is on central’s list of failed letters until marked handled; a queued or failed one was refused at every To address. Empty when none was',
+    }),
   })
   .meta({ id: 'Notification' });
 

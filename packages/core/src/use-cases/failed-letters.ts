@@ -3,7 +3,7 @@
  * (three made 106 in five weeks, the ladder writing on), so the desk works through them agency
  * by agency, and says which agencies no letter reaches now.
  */
-import { letterFailureOf, type NotificationRecord } from '../notification.ts';
+import { letterFailureOf, letterPartlyRefused, type NotificationRecord } from '../notification.ts';
 import type { Agency, FailedLetterGroupsView } from '../schemas.ts';
 import { CENTRAL_TENANT, type Principal } from '../tenancy.ts';
 import { CENTRAL_ROLES, requireRole, type ServiceDeps } from './kernel/index.ts';
@@ -42,15 +42,19 @@ export async function failedLettersByAgency(
         contactAddresses(deps, agencyId),
         centralAddresses,
       ]);
-      const addresses = [...latest.recipients, ...latest.cc].filter(
-        (a) => !central.has(a.toLowerCase()),
-      );
+      // A letter sent with an address refused: that address alone did not get it.
+      const addresses = (
+        latest.refusedAddresses?.length
+          ? latest.refusedAddresses.map((r) => r.address)
+          : [...latest.recipients, ...latest.cc]
+      ).filter((a) => !central.has(a.toLowerCase()));
       return {
         agencyId,
         count: list.length,
         firstAt: list[0]!.createdAt,
         latestAt: latest.createdAt,
-        failure: letterFailureOf(latest) ?? 'mailer',
+        failure:
+          letterFailureOf(latest) ?? (letterPartlyRefused(latest) ? 'address_refused' : 'mailer'),
         addresses,
         lastError: latest.lastError,
         latestFailed,

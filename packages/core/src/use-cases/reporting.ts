@@ -4,7 +4,12 @@ import { chainedPage, mapPage } from '../desk.ts';
 import { DomainError, invalidInput, invalidTransition, notFound } from '../errors.ts';
 import { letterVoidReason, openEpisodeOf, resent } from '../ladder/outbox.ts';
 import { letterAddresses } from '../letters.ts';
-import { isLadderLetter, type NotificationRecord, viewNotification } from '../notification.ts';
+import {
+  isLadderLetter,
+  letterPartlyRefused,
+  type NotificationRecord,
+  viewNotification,
+} from '../notification.ts';
 import { type Page, type PageRequest, WriteConflict } from '../ports.ts';
 import {
   agencyStatsSheet,
@@ -310,11 +315,15 @@ export async function listFailedNotifications(
   );
 }
 
-/** A failed letter central may act on (not yet marked handled); else 404/409. */
-async function failedLetter(deps: ServiceDeps, caseId: string, id: string) {
+/**
+ * A failed letter central may act on (not yet marked handled); else 404/409. `partly`: one
+ * sent with an address refused (`letterPartlyRefused`) too, which central may mark handled
+ * once it corrected that contact, but not send again (it reached its other addresses).
+ */
+async function failedLetter(deps: ServiceDeps, caseId: string, id: string, partly = false) {
   const n = await deps.store.getNotification(caseId, id);
   if (!n) throw notFound(`letter ${id}`);
-  if (n.status !== 'failed' || n.handled)
+  if ((n.status !== 'failed' && !(partly && letterPartlyRefused(n))) || n.handled)
     throw invalidTransition(
       `letter ${id} is ${n.handled ? 'marked handled' : n.status}: central acts only on a failed letter`,
     );
@@ -406,6 +415,8 @@ export async function resendLetter(
  * Central marks a failed letter handled without sending it again, saying how (delivered by
  * hand or another channel, or no longer needed: its assignment ended): it leaves the list of
  * failed letters, stays `failed` (it never reached the mailbox), and the timeline keeps the note.
+ * A letter sent with an address refused is marked so too (its copy delivered another way, or
+ * the contact corrected): it stays `sent`.
  */
 export async function dismissLetter(
   deps: ServiceDeps,
@@ -415,7 +426,7 @@ export async function dismissLetter(
   input: DismissLetterInput,
 ): Promise<NotificationView> {
   requireRole(p, CENTRAL_ROLES);
-  const n = await failedLetter(deps, caseId, notificationId);
+  const n = await failedLetter(deps, caseId, notificationId, true);
   const handled = { at: deps.clock().toISOString(), note: input.note };
   return changeFailed(deps, p, n, { ...n, handled }, 'letter_dismissed', { note: input.note });
 }

@@ -9518,6 +9518,11 @@ export type components = {
                 /** @description How (central’s own note: null when an agency reads it) */
                 note: string | null;
             } | null;
+            /** @description The addresses the mail service refused at the last attempt, each with its words. A `sent` letter went to its other addresses (`recipients`, `cc`) and is on central’s list of failed letters until marked handled; a queued or failed one was refused at every To address. Empty when none was */
+            refusedAddresses: {
+                address: string;
+                reason: string;
+            }[];
         };
         FailedLetterGroups: {
             items: components["schemas"]["FailedLetterGroup"][];
