@@ -5,6 +5,8 @@
  */
 import { AgencyName } from './agencies';
 import { memo, useEffect, useRef, useState } from 'react';
+import { isCentral } from '../auth/session';
+import { useSession } from '../auth/session-context';
 import { api, download, type Schemas, unwrap } from '../api/client';
 import { allItems, useLoad, usePaged } from '../data';
 import { Count } from './count';
@@ -258,9 +260,12 @@ function useAwaitedLetters(
 
 /**
  * What a letter's status badge does not say, beside it: when a queued one goes (held for letter
- * hours), that one queued for its retry was refused (why, and when it is tried again), why one
- * was not sent (it no longer held when its time came), or that central marked a failed one
- * handled (with central's note, to central only).
+ * hours), that one queued for its retry was refused (why, and when it is tried again), why a
+ * failed one was not sent, which addresses the mail service refused (one sent went to the
+ * others: which copy did not arrive), why one was not sent (it no longer held when its time
+ * came), or that central marked a failed one handled (with central's note, to central only).
+ * The refused addresses are officials' of the letter's agency: said to central and to that
+ * agency, not to a member unit reading its focal point's letter.
  */
 export function LetterStatusNote({
   letter,
@@ -270,9 +275,24 @@ export function LetterStatusNote({
   zone: TimeZone;
 }) {
   const { t } = useI18n();
-  const note = letter.refused ? (
+  const { session } = useSession();
+  const refused = (letter.refusedAddresses ?? []).map((r) => r.address).join(', ');
+  const named =
+    refused !== '' && session !== null && (isCentral(session) || session.agency === letter.agencyId)
+      ? refused
+      : '';
+  const addresses = named ? `; ${t('letters.refusedAddresses', { addresses: named })}` : '';
+  const handled = letter.handled
+    ? `${t('letters.handled')}${letter.handled.note ? `: “${letter.handled.note}”` : ''}`
+    : '';
+  const note = letter.failure ? (
+    `${t('letters.failed', { reason: t(`letterFailure.${letter.failure}`) })}${addresses}${handled ? `; ${handled}` : ''}`
+  ) : letter.status === 'sent' && named ? (
+    `${t('letters.partlyRefused', { addresses: named })}${handled ? `; ${handled}` : ''}`
+  ) : letter.refused ? (
     <>
       {t('letters.refused', { reason: t(`letterFailure.${letter.refused}`) })}
+      {addresses}
       {letter.sendsAt ? (
         <>
           {'; '}
@@ -286,8 +306,8 @@ export function LetterStatusNote({
     </>
   ) : letter.cancelled ? (
     `${t('letters.cancelled')} ${labelOf(t, 'letterVoid', letter.cancelled.reason)}`
-  ) : letter.handled ? (
-    `${t('letters.handled')}${letter.handled.note ? `: “${letter.handled.note}”` : ''}`
+  ) : handled ? (
+    handled
   ) : null;
   return note ? <span className="muted small"> · {note}</span> : null;
 }

@@ -1,3 +1,4 @@
+import { waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Schemas } from '../api/client';
 import { renderWith } from '../../test/render';
@@ -30,6 +31,7 @@ const queued: Schemas['Notification'] = {
   sendsAt: '2026-03-30T01:00:00.000Z',
   cancelled: null,
   handled: null,
+  refusedAddresses: [],
 };
 
 describe('what a queued letter’s badge does not say', () => {
@@ -53,6 +55,81 @@ describe('what a queued letter’s badge does not say', () => {
     );
     expect(container.textContent).toBe(
       ' · ditolak: alamat surel penerimanya ditolak (alamat atau domainnya tidak ada); dicoba lagi 30 Mar 2026, 09.30 WITA',
+    );
+  });
+});
+
+describe('what a letter that did not reach an address says (audit: a failed letter said nothing)', () => {
+  const refusedHead = { address: 'kakanwil@bulog.invalid', reason: '550 5.1.2 no such domain' };
+  const failed: Schemas['Notification'] = {
+    ...queued,
+    status: 'failed',
+    attempts: 5,
+    lastError: 'humas@bulog.invalid: 550 5.1.2 no such domain',
+    failure: 'address_refused',
+    sendsAt: null,
+    refusedAddresses: [{ address: 'humas@bulog.invalid', reason: '550 5.1.2 no such domain' }],
+  };
+
+  it('a failed letter: that it was not sent, why, and the address refused, to central', async () => {
+    const { container } = renderWith(<LetterStatusNote letter={failed} zone="Asia/Jakarta" />, {
+      as: { agency: 'setneg', role: 'central_officer' },
+    });
+    await waitFor(() =>
+      expect(container.textContent).toBe(
+        ' · tidak terkirim: alamat surel penerimanya ditolak (alamat atau domainnya tidak ada); alamat yang ditolak: humas@bulog.invalid',
+      ),
+    );
+  });
+
+  it('a failed letter to the agency itself names the address too; to another agency, only why', async () => {
+    const own = renderWith(<LetterStatusNote letter={failed} zone="Asia/Jakarta" />, {
+      as: { agency: 'bulog', role: 'agency_officer' },
+    });
+    await waitFor(() => expect(own.container.textContent).toContain('humas@bulog.invalid'));
+    own.unmount();
+    const member = renderWith(<LetterStatusNote letter={failed} zone="Asia/Jakarta" />, {
+      as: { agency: 'bulog-sulsel', role: 'agency_officer' },
+    });
+    await waitFor(() =>
+      expect(member.container.textContent).toBe(
+        ' · tidak terkirim: alamat surel penerimanya ditolak (alamat atau domainnya tidak ada)',
+      ),
+    );
+  });
+
+  it('a failed letter addressed to no one: why, and no address', async () => {
+    const { container } = renderWith(
+      <LetterStatusNote
+        letter={{ ...failed, recipients: [], failure: 'no_address', refusedAddresses: [] }}
+        zone="Asia/Jakarta"
+      />,
+      { as: { agency: 'setneg', role: 'central_officer' } },
+    );
+    await waitFor(() =>
+      expect(container.textContent).toBe(' · tidak terkirim: penerimanya belum punya alamat surel'),
+    );
+  });
+
+  it('a letter sent but refused at one address: which copy did not arrive, and why', async () => {
+    const { container } = renderWith(
+      <LetterStatusNote
+        letter={{
+          ...queued,
+          status: 'sent',
+          sentAt: '2026-03-30T01:00:00.000Z',
+          sendsAt: null,
+          attempts: 1,
+          refusedAddresses: [refusedHead],
+        }}
+        zone="Asia/Jakarta"
+      />,
+      { as: { agency: 'setneg', role: 'central_officer' } },
+    );
+    await waitFor(() =>
+      expect(container.textContent).toBe(
+        ' · tidak sampai ke kakanwil@bulog.invalid: alamat surelnya ditolak (alamat atau domainnya tidak ada)',
+      ),
     );
   });
 });

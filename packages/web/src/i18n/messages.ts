@@ -587,6 +587,10 @@ const id = {
     '{agency} belum memiliki alamat surel untuk surat ini. Tambahkan di halaman Instansi, lalu kirim ulang.',
   'letters.sendsAt': 'akan dikirim mulai',
   'letters.refused': 'ditolak: {reason}',
+  'letters.failed': 'tidak terkirim: {reason}',
+  'letters.refusedAddresses': 'alamat yang ditolak: {addresses}',
+  'letters.partlyRefused':
+    'tidak sampai ke {addresses}: alamat surelnya ditolak (alamat atau domainnya tidak ada)',
   'letters.handled': 'ditangani tanpa kirim ulang',
   'desk.dismiss': 'Tandai sudah ditangani tanpa kirim ulang',
   'desk.dismissNote': 'Bagaimana surat ini ditangani',
@@ -752,6 +756,8 @@ const id = {
   'letters.to': 'Kepada',
   'letters.cc': 'Tembusan',
   'letters.delegated': 'Dikirim kepada {agency}; penugasannya didelegasikan kepada instansi Anda.',
+  'letters.delegatedUnsent':
+    'Ditujukan kepada {agency}; penugasannya didelegasikan kepada instansi Anda.',
   // The Letters page's filters; a status's words name the badge the letters carry, then what it means.
   'letters.filterStatus': 'Status',
   'letters.filterStep': 'Tahap',
@@ -1953,6 +1959,10 @@ const en = {
     '{agency} has no e-mail address for this letter. Add one on the Agencies page, then send it again.',
   'letters.sendsAt': 'goes out from',
   'letters.refused': 'refused: {reason}',
+  'letters.failed': 'not sent: {reason}',
+  'letters.refusedAddresses': 'address refused: {addresses}',
+  'letters.partlyRefused':
+    'did not reach {addresses}: the address was refused (no such address or domain)',
   'letters.handled': 'handled without sending again',
   'desk.dismiss': 'Mark handled without sending again',
   'desk.dismissNote': 'How this letter was handled',
@@ -2114,6 +2124,7 @@ const en = {
   'letters.to': 'To',
   'letters.cc': 'Cc',
   'letters.delegated': 'Sent to {agency}; its assignment is delegated to your agency.',
+  'letters.delegatedUnsent': 'Addressed to {agency}; its assignment is delegated to your agency.',
   'letters.filterStatus': 'Status',
   'letters.filterStep': 'Step',
   'letters.status.failed': 'Failed (not delivered)',

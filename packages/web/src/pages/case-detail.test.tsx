@@ -189,6 +189,7 @@ const letterOf = (
   sendsAt: null,
   cancelled: null,
   handled: null,
+  refusedAddresses: [],
   ...over,
 });
 

@@ -98,6 +98,9 @@ const letter = (overrides: Record<string, unknown> = {}) => ({
   handled: null,
   sendsAt: null,
   cancelled: null,
+  failure: null as string | null,
+  refused: null,
+  refusedAddresses: [] as { address: string; reason: string }[],
   ...overrides,
 });
 
@@ -126,6 +129,60 @@ describe('the letters page of a member unit', () => {
     expect(
       screen.getByRole('link', { name: 'Surat pengingat I: Sertifikat tanah belum terbit' }),
     ).toBeTruthy();
+  });
+
+  it('says a delegated letter that did not go was addressed, not sent, to its focal point', async () => {
+    const refused = [{ address: 'pengaduan@atrbpn.invalid', reason: '550 5.1.2 no such domain' }];
+    listing([
+      letter({
+        id: 'n1',
+        status: 'failed',
+        sentAt: null,
+        attempts: 5,
+        failure: 'address_refused',
+        refusedAddresses: refused,
+      }),
+      letter({ id: 'n2', status: 'pending', sentAt: null, attempts: 0 }),
+      letter({ id: 'n3', status: 'cancelled', sentAt: null, attempts: 0 }),
+    ]);
+    renderWith(
+      <AgencyNamesProvider user="u1">
+        <Letters />
+      </AgencyNamesProvider>,
+      { as: { agency: 'kanwil-bpn-sulsel', role: 'agency_officer' }, path: '/letters' },
+    );
+    const addressed =
+      'Ditujukan kepada Kementerian ATR/BPN; penugasannya didelegasikan kepada instansi Anda.';
+    await waitFor(() => expect(screen.getAllByText(addressed)).toHaveLength(3));
+    expect(screen.queryByText(/^Dikirim kepada/)).toBeNull();
+    // Why it failed, in Indonesian; the focal point's address is not the unit's to read.
+    expect(screen.getByText(/tidak terkirim: alamat surel penerimanya ditolak/)).toBeTruthy();
+    expect(screen.queryByText(/alamat yang ditolak/)).toBeNull();
+  });
+});
+
+describe('the letters page of central', () => {
+  it('says why a failed letter did not go and which address was refused', async () => {
+    listing([
+      letter({
+        status: 'failed',
+        sentAt: null,
+        attempts: 5,
+        failure: 'address_refused',
+        refusedAddresses: [
+          { address: 'pengaduan@atrbpn.invalid', reason: '550 5.1.2 no such domain' },
+        ],
+      }),
+    ]);
+    renderWith(
+      <AgencyNamesProvider user="u1">
+        <Letters />
+      </AgencyNamesProvider>,
+      { as: { agency: 'setneg', role: 'central_officer' }, path: '/letters' },
+    );
+    await screen.findByText(
+      /tidak terkirim: alamat surel penerimanya ditolak \(alamat atau domainnya tidak ada\); alamat yang ditolak: pengaduan@atrbpn\.invalid/,
+    );
   });
 });
 

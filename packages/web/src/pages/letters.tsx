@@ -130,7 +130,10 @@ export default function Letters() {
             (applied || session.agency) === session.agency &&
             n.agencyId !== session.agency ? (
               <p className="muted small">
-                {t('letters.delegated', { agency: nameOf(n.agencyId) })}
+                {/* Sent, or only addressed: one queued, failed or cancelled did not go. */}
+                {t(n.status === 'sent' ? 'letters.delegated' : 'letters.delegatedUnsent', {
+                  agency: nameOf(n.agencyId),
+                })}
               </p>
             ) : null}
             <div>

@@ -208,6 +208,13 @@ function Letters({
             {/* Written failed, addressed to no one: a contact to add, not a mailer's refusal. */}
             {n.recipients.length === 0 && n.attempts === 0 ? (
               <span>{t('letterFailure.no_address')}</span>
+            ) : n.status === 'sent' ? (
+              // Sent to its other addresses: the copy that did not arrive, and to whom.
+              <span className="muted">
+                {t('letters.partlyRefused', {
+                  addresses: n.refusedAddresses.map((r) => r.address).join(', '),
+                })}
+              </span>
             ) : (
               <span className="muted">
                 {t('desk.failedAttempts', { attempts: n.attempts })} ·{' '}
