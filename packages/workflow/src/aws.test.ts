@@ -3,8 +3,13 @@
  * request each sends is what can be checked (aws-sdk-client-mock).
  */
 import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
-import { DEFAULT_DOCUMENT_SETTINGS, type NotificationRecord } from '@pantau/core';
+import { MessageRejected, SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import {
+  AddressesRefused,
+  DEFAULT_DOCUMENT_SETTINGS,
+  letterFailureOf,
+  type NotificationRecord,
+} from '@pantau/core';
 import { mockClient } from 'aws-sdk-client-mock';
 import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -213,4 +218,73 @@ describe('SesMailer', () => {
       expect(named!.replyTo?.value.map((a) => a.address)).toEqual(['dumas@setneg.go.id']);
     },
   );
+});
+
+describe('SesMailer and an address SES refuses the whole message for', () => {
+  const letter = {
+    id: '01KQE58DW03B6MTJMP739989R2',
+    caseId: ref.caseId,
+    agencyId: 'polri',
+    recipients: ['dumas@polri.example.go.id'],
+    cc: ['kepala polri@polri.example.go.id'],
+    subject: 'Surat Pengingat I: Tanah',
+    body: 'Yth. Kepolisian Negara Republik Indonesia …',
+  } as unknown as NotificationRecord;
+  const mailer = () =>
+    new SesMailer({
+      client: new SESv2Client({ region: 'ap-southeast-3' }),
+      fromAddress: 'pantau@setneg.go.id',
+    });
+
+  it('names an illegal address before asking SES (its "Illegal address" names none)', async () => {
+    ses.on(SendEmailCommand).resolves({ MessageId: 'm' });
+    const refused = await mailer()
+      .send(letter)
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(AddressesRefused);
+    expect((refused as AddressesRefused).refused).toEqual([
+      {
+        address: 'kepala polri@polri.example.go.id',
+        reason: 'illegal address: SES refuses the whole message for it',
+      },
+    ]);
+    // Read as a refused address (a letter refused at every To fails `address_refused`).
+    expect(
+      letterFailureOf({
+        status: 'failed',
+        recipients: ['x'],
+        lastError: (refused as Error).message,
+      }),
+    ).toBe('address_refused');
+    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(0);
+  });
+
+  it('names the addresses the sandbox refused as not verified; another refusal as it came', async () => {
+    const sandbox = { ...letter, cc: ['kepala@polri.example.go.id'] } as NotificationRecord;
+    ses.on(SendEmailCommand).rejects(
+      new MessageRejected({
+        message:
+          'Email address is not verified. The following identities failed the check in region AP-SOUTHEAST-3: kepala@polri.example.go.id',
+        $metadata: {},
+      }),
+    );
+    const refused = await mailer()
+      .send(sandbox)
+      .catch((e: unknown) => e);
+    expect((refused as AddressesRefused).refused).toEqual([
+      {
+        address: 'kepala@polri.example.go.id',
+        reason: 'not verified in SES (its sandbox sends only to verified addresses)',
+      },
+    ]);
+    ses.reset();
+    ses
+      .on(SendEmailCommand)
+      .rejects(new MessageRejected({ message: 'Daily quota', $metadata: {} }));
+    const other = await mailer()
+      .send(sandbox)
+      .catch((e: unknown) => e);
+    expect(other).not.toBeInstanceOf(AddressesRefused);
+    expect((other as Error).message).toBe('Daily quota');
+  });
 });

@@ -14,6 +14,7 @@ import type { SFNClient } from '@aws-sdk/client-sfn';
 import { SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import {
+  AddressesRefused,
   type ComplainantMailer,
   type ComplainantMessage,
   type LadderRef,
@@ -216,6 +217,36 @@ const letterTags = (n: NotificationRecord) => [
 ];
 
 /**
+ * An address SES takes in a message: ASCII, no space, quote or bracket in its local part (at
+ * most 64 characters), a domain of two or more labels of letters, digits and inner hyphens.
+ * Stricter than RFC 5321 (a quoted local part is left out): a contact's address is checked so
+ * when saved (`z.email()`), so only an older one fails here.
+ */
+const SES_ADDRESS =
+  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@(?=.{1,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+
+/**
+ * SES's sandbox refusing a message for addresses not verified (`MessageRejected`: "Email address
+ * is not verified. The following identities failed the check in region …: a@x, b@y"), as the
+ * letter's addresses it names; undefined for any other error.
+ */
+function unverifiedOf(error: unknown, n: NotificationRecord): AddressesRefused | undefined {
+  if (!(error instanceof Error) || error.name !== 'MessageRejected') return undefined;
+  const listed = /failed the check in region [^:]*:\s*(.+)$/i.exec(error.message)?.[1];
+  if (!listed) return undefined;
+  const named = new Set(listed.split(/[,\s]+/).map((a) => a.toLowerCase()));
+  const refused = [...n.recipients, ...n.cc].filter((a) => named.has(a.toLowerCase()));
+  return refused.length > 0
+    ? new AddressesRefused(
+        refused.map((address) => ({
+          address,
+          reason: 'not verified in SES (its sandbox sends only to verified addresses)',
+        })),
+      )
+    : undefined;
+}
+
+/**
  * Sends letters with SES (v2 `SendEmail`, simple content, UTF-8 text). SES has no idempotency
  * key, so a repeat after a crash between sending and recording it sends the letter again; the
  * notification id travels in an `X-Pantau-Notification` header and in the `notification` message
@@ -235,9 +266,32 @@ export class SesMailer implements Mailer, ComplainantMailer {
     this.replyTo = props.replyTo;
   }
 
+  /**
+   * SES refuses a whole message for one address it will not take: an illegal one (`Illegal
+   * address`, which names none) or, in the sandbox, one not verified. Both are thrown as
+   * `AddressesRefused`, naming them, so the letter goes to its other addresses
+   * (`sendClaimed`): an address SES would find illegal is refused here, before it is asked.
+   * An address SES accepts and the receiving server refuses bounces later (ses-events.ts).
+   */
   async send(n: NotificationRecord, at?: Date): Promise<void> {
-    // Issue 15: a letter that is a document goes raw, as multipart/mixed with its PDF.
-    if (n.document) return this.sendRaw(n, at);
+    const illegal = [...n.recipients, ...n.cc].filter((address) => !SES_ADDRESS.test(address));
+    if (illegal.length > 0)
+      throw new AddressesRefused(
+        illegal.map((address) => ({
+          address,
+          reason: 'illegal address: SES refuses the whole message for it',
+        })),
+      );
+    try {
+      // Issue 15: a letter that is a document goes raw, as multipart/mixed with its PDF.
+      await (n.document ? this.sendRaw(n, at) : this.sendSimple(n));
+    } catch (error) {
+      throw unverifiedOf(error, n) ?? error;
+    }
+  }
+
+  /** A letter without its PDF: simple content (SES dates the message itself). */
+  private async sendSimple(n: NotificationRecord): Promise<void> {
     const replyTo = letterReplyTo(n, this.replyTo);
     await this.client.send(
       new SendEmailCommand({
