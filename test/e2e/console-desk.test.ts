@@ -15,6 +15,7 @@ import type { Page } from 'playwright-core';
 import {
   accessibilityViolations,
   action,
+  deskSettled,
   fitsWidth,
   openBrowser,
   mainScreen,
@@ -24,6 +25,7 @@ import {
   signInAs as signInAs_,
   signOut as signOut_,
   type TestBrowser,
+  wordsSplit,
 } from '../support/browser.ts';
 import { FORWARDED_AT } from '../support/domain-example.ts';
 import {
@@ -318,6 +320,9 @@ describe('console: the central desk', () => {
       expect((await first.boundingBox())!.y).toBeLessThan(768);
       await page.screenshot({ path: join(SCREENSHOTS, '24a-desk-first-screen-1366.png') });
       await mainScreen(page, '24a-desk-1366');
+      // Its half-width cards break lines between words: "Surat penegasan", never "penegasa"
+      // over "n" (the body lets text break anywhere, which squeezed narrow columns).
+      expect(await wordsSplit(page.locator('main .grid'))).toEqual([]);
       // By keyboard: the link moves the focus to its list's heading, not only the view.
       await link.focus();
       await page.keyboard.press('Enter');
@@ -523,5 +528,41 @@ describe('console: admin', () => {
     await page.getByText('Tahun 2027 belum punya hari libur', { exact: false }).waitFor();
     await mainScreen(page, '28-admin-calendar-year-without-holidays');
     await signOut();
+  });
+});
+
+describe('console: the desk once deadlines pass', () => {
+  // Last in the file: the clock moves on past every acknowledgement deadline of March.
+  it('at 1366 × 768 its half-width cards keep words whole: agency names and rungs, not "penginga" over "t I"', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    try {
+      // Friday 27 March, 10:00 WIB: the acknowledgements due on the 26th are newly overdue (their
+      // first reminder out), the follow-ups of those acknowledged due within two working days.
+      const moved = await http.post('/dev/clock', { now: '2026-03-27T03:00:00.000Z' });
+      expect(moved.status, moved.text).toBe(200);
+      await signInAs(/^Petugas setneg/);
+      await deskSettled(page);
+      const newly = desk(/^Baru lewat tenggat/);
+      await expect.poll(() => newly.getByText('Surat pengingat I').count()).toBeGreaterThan(0);
+      await desk(/^Jatuh tempo dalam 2 hari kerja/)
+        .locator('tbody tr')
+        .first()
+        .waitFor();
+      await mainScreen(page, '24c-desk-overdue-1366');
+      expect(await wordsSplit(page.locator('main .grid'))).toEqual([]);
+      // Each card's table still fits its card: nothing to scroll sideways.
+      for (const table of await page.locator('main .grid .table-scroll').all())
+        expect(
+          await table.evaluate((box) => box.scrollWidth - box.clientWidth),
+        ).toBeLessThanOrEqual(0);
+      // On a phone the rows are cards: their words whole too, the page no wider than the screen.
+      await page.setViewportSize({ width: 390, height: 844 });
+      expect(await fitsWidth(page)).toBe(true);
+      expect(await wordsSplit(page.locator('main .grid'))).toEqual([]);
+      await mainScreen(page, '24d-desk-overdue-390');
+      await signOut();
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
   });
 });

@@ -85,6 +85,36 @@ export async function openBrowser(): Promise<TestBrowser> {
 export const fitsWidth = (p: Page): Promise<boolean> =>
   p.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 
+/**
+ * The words under `root` that a line break cut in two ("penegas" over "an"): each word's own
+ * boxes, measured, where a whole word has one. A break after a slash or a hyphen is a word's
+ * own ("Agraria/" over "Badan"), so those parts count as words.
+ */
+export const wordsSplit = (root: Locator): Promise<string[]> =>
+  root.evaluateAll((elements) =>
+    elements.flatMap((element) => {
+      const split: string[] = [];
+      const walk = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walk.nextNode(); node; node = walk.nextNode()) {
+        // Unseen text (a visually hidden caption, a phone's clipped table head: 1 px wide)
+        // breaks anywhere and is heard whole.
+        let box = node.parentElement;
+        while (box && box !== element && box.getBoundingClientRect().width > 1)
+          box = box.parentElement;
+        if (box && box !== element) continue;
+        const text = node.textContent ?? '';
+        for (const word of text.matchAll(/[^\s/\-–]+/g)) {
+          const range = document.createRange();
+          range.setStart(node, word.index);
+          range.setEnd(node, word.index + word[0].length);
+          const lines = new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top)));
+          if (lines.size > 1) split.push(word[0]);
+        }
+      }
+      return split;
+    }),
+  );
+
 /** A phone's screen (390 × 844), in Indonesian, in WIB: a context of this file's browser. */
 export const phoneContext = (browser: TestBrowser): Promise<BrowserContext> =>
   browser.newContext({

@@ -89,7 +89,7 @@ export function AssignmentTable({
                     ) : null}
                   </td>
                 ) : null}
-                <td>
+                <td className="subject">
                   <Link href={`/cases/${a.caseId}?agency=${a.agencyId}`}>
                     {a.subject ?? t('case.untitled')}
                     {/* A case sent to two agencies is two rows: tabbing through, a screen reader
