@@ -198,6 +198,21 @@ describe('console: focal points and their member units', () => {
         throw error;
       });
     expect((await assignmentOf(ids.land, 'atr-bpn')).delegatedTo).toBeNull();
+    // Its queue on a phone fits the screen: the "Dipegang unit" choice names the member units
+    // in full ("Kantor Wilayah BPN Provinsi Sulawesi Selatan") and pushed the page sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.goto(`${pantau.url}/queue`);
+      const held = page.getByLabel('Dipegang unit');
+      await held.selectOption('kanwil-bpn-sulsel');
+      await page.getByText('0 penugasan').waitFor();
+      expect(await fitsWidth(page)).toBe(true);
+      const box = (await held.boundingBox())!;
+      expect(box.x + box.width, JSON.stringify(box)).toBeLessThanOrEqual(390);
+      await mainScreen(page, '22b-coordinator-queue-390');
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
     await signOut();
     const member = await http.get(`/v1/cases/${ids.land}`, {
       token: await as('kanwil-bpn-jatim', 'agency_officer'),
