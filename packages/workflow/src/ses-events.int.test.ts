@@ -250,6 +250,66 @@ describe('a letter SES accepted and the receiving server refused (a permanent bo
   });
 });
 
+describe('a letter one of whose addresses bounced (audit: one dead address sank the letter)', () => {
+  it('stays sent to the others, the bounced address recorded for central; all its To bounced, it fails', async () => {
+    const [kept, dead] = ['humas@kanwil-c.example.go.id', 'lama@kanwil-c.example.go.id'];
+    await service().createAgency(centralAdmin, {
+      id: 'kanwil-c',
+      name: 'Kantor Wilayah C',
+      kind: 'agency',
+      contacts: [
+        { name: 'Humas', email: kept, kind: 'liaison' },
+        { name: 'Humas lama', email: dead, kind: 'liaison' },
+      ],
+    });
+    const letter = await sentWarning('2026-08-03', 'kanwil-c');
+    expect(letter.recipients).toEqual([kept, dead]);
+    counted.length = 0;
+    logged.length = 0;
+    const oneBounced = bounceEvent(letter, {
+      recipients: [
+        { emailAddress: dead, status: '5.1.1', diagnosticCode: 'smtp; 550 5.1.1 user unknown' },
+      ],
+    });
+    expect(await deliver(oneBounced)).toMatchObject({ outcome: 'copy_refused' });
+    const partly = await letterOf(letter);
+    expect(partly).toMatchObject({
+      status: 'sent',
+      sentAt: letter.sentAt,
+      refusedAddresses: [{ address: dead, reason: 'smtp; 550 5.1.1 user unknown' }],
+    });
+    // On central's list, not counted as a letter failed (it reached its other liaison).
+    const listed = await service().listFailedNotifications(centralOfficer, {
+      limit: 100,
+      agencyId: 'kanwil-c',
+    });
+    expect(listed.items.map((n) => [n.id, n.status, n.refusedAddresses])).toEqual([
+      [letter.id, 'sent', [{ address: dead, reason: 'smtp; 550 5.1.1 user unknown' }]],
+    ]);
+    expect(counted).toEqual([]);
+    expect(JSON.stringify(logged)).not.toMatch(/@|5\.1\.1/);
+    // The same event again writes nothing.
+    expect(await deliver(oneBounced)).toMatchObject({ outcome: 'already_failed' });
+    expect(await letterOf(letter)).toEqual(partly);
+    // The other To bounces too: it reached no one, and fails as a whole.
+    expect(
+      await deliver(
+        bounceEvent(letter, {
+          recipients: [{ emailAddress: kept, diagnosticCode: 'smtp; 550 5.1.2 no such domain' }],
+        }),
+      ),
+    ).toMatchObject({ outcome: 'recorded' });
+    expect(await letterOf(letter)).toMatchObject({
+      status: 'failed',
+      sentAt: null,
+      refusedAddresses: [
+        { address: dead, reason: 'smtp; 550 5.1.1 user unknown' },
+        { address: kept, reason: 'smtp; 550 5.1.2 no such domain' },
+      ],
+    });
+  });
+});
+
 describe('a letter SES rejected after accepting it (it found a virus)', () => {
   it('is recorded failed as the mail service’s refusal, found by its header when its tags name no case', async () => {
     const letter = await sentWarning('2026-07-20', 'polri');

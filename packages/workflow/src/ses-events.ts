@@ -5,7 +5,7 @@
  * functions/ses-events.ts hands it here, so the letter is recorded `failed` as a refused send is
  * embedded. No AWS SDK here: the function that parses the event needs none.
  */
-import type { LetterBounce, LetterBounceOutcome } from '@pantau/core';
+import type { LetterBounce, LetterBounceOutcome, RefusedAddress } from '@pantau/core';
 import { z } from 'zod';
 import { type BusinessMetrics, METRIC, noMetrics } from './metrics.ts';
 
@@ -78,13 +78,19 @@ const SUBTYPE_WORDS: Partial<Record<string, string>> = {
  */
 function bounceError(bounce: NonNullable<SesEvent['detail']['bounce']>): string {
   const kind = [bounce.bounceType, bounce.bounceSubType].filter(Boolean).join('/');
-  const refused = bounce.bouncedRecipients.map((r) => {
+  const refused = bouncedAddresses(bounce).map((r) => `${r.address}: ${r.reason}`);
+  return `address rejected by the receiving server after SES accepted the letter (bounce ${kind}): ${refused.join('; ')}`;
+}
+
+/** Each address a bounce refused, with the receiving server's words (`LetterBounce.refused`). */
+function bouncedAddresses(bounce: NonNullable<SesEvent['detail']['bounce']>): RefusedAddress[] {
+  const kind = [bounce.bounceType, bounce.bounceSubType].filter(Boolean).join('/');
+  return bounce.bouncedRecipients.map((r) => {
     const why =
       r.diagnosticCode ??
       (r.status ? `status ${r.status}` : (SUBTYPE_WORDS[bounce.bounceSubType ?? ''] ?? kind));
-    return `${r.emailAddress}: ${why.replace(/\s+/g, ' ').trim()}`;
+    return { address: r.emailAddress, reason: why.replace(/\s+/g, ' ').trim() };
   });
-  return `address rejected by the receiving server after SES accepted the letter (bounce ${kind}): ${refused.join('; ')}`;
 }
 
 /** A reject's: SES sent nothing (`failure` `mailer`, the mail service's refusal). */
@@ -171,6 +177,7 @@ export async function onSesEvent(event: unknown, deps: SesEventDeps): Promise<Se
     notificationId,
     acceptedAt: detail.mail.timestamp,
     error,
+    ...(bounce ? { refused: bouncedAddresses(bounce) } : {}),
   });
   const fields = {
     ...ids,
@@ -184,6 +191,12 @@ export async function onSesEvent(event: unknown, deps: SesEventDeps): Promise<Se
       'letter undelivered after SES accepted it: recorded failed for central',
       fields,
     );
-  } else deps.logger?.info('SES reported a letter undelivered: nothing to record', fields);
+  } else if (outcome === 'copy_refused')
+    // Not `LettersFailed`: the letter reached its To; central's list has the copy that did not.
+    deps.logger?.warn(
+      'a copy of a letter bounced after SES accepted it: the letter stays sent, the address recorded for central',
+      fields,
+    );
+  else deps.logger?.info('SES reported a letter undelivered: nothing to record', fields);
   return { outcome, notificationId, caseId, agencyId };
 }

@@ -5,7 +5,11 @@
  * service's words, so central's desk, the by-agency flag and the ladder panel read both alike.
  */
 import { undeliveredLetter } from '../ladder/outbox.ts';
-import type { NotificationRecord } from '../notification.ts';
+import {
+  type NotificationRecord,
+  REFUSAL_REASON_MAX,
+  type RefusedAddress,
+} from '../notification.ts';
 import { WriteConflict } from '../ports.ts';
 import { retryOnConflict, type ServiceDeps } from './kernel/index.ts';
 
@@ -20,19 +24,32 @@ export interface LetterBounce {
    * the addresses refused and why. Read for `failure` as a refusal at sending is.
    */
   readonly error: string;
+  /**
+   * The addresses refused, each with the server's words (a bounce names them; a reject, none).
+   * When some To address is not among them, the letter reached it: it stays `sent`, and the
+   * refused ones are recorded on it (`refusedAddresses`, `letterPartlyRefused`).
+   */
+  readonly refused?: readonly RefusedAddress[];
 }
 
 /**
  * What a bounce did: `recorded`, the letter is `failed` now; `unknown`, no such letter here.
- * The others leave the letter as it is: `already_failed` (the same event again, or a second
- * copy of a letter sent twice), `handled` (central closed it off), `resent_since` (central sent
- * it again after that message went: the bounce is of an earlier round, and the round since
- * stands, whether it is queued, went or failed on its own), `not_sent` (queued or cancelled:
+ * `copy_refused`, the letter stays `sent`, the addresses refused recorded on it: it reached
+ * another of its To addresses. The others leave the letter as it is: `already_failed` (the same
+ * event again, or a second copy of a letter sent twice), `handled` (central closed it off),
+ * `resent_since` (central sent it again after that message went: the bounce is of an earlier
+ * round, and the round since stands, whether it is queued, went or failed on its own), `not_sent` (queued or cancelled:
  * a send whose record a crash lost; its next attempt goes to the same address, and that one's
  * bounce is recorded).
  */
 export type LetterBounceOutcome =
-  'recorded' | 'unknown' | 'already_failed' | 'handled' | 'resent_since' | 'not_sent';
+  | 'recorded'
+  | 'copy_refused'
+  | 'unknown'
+  | 'already_failed'
+  | 'handled'
+  | 'resent_since'
+  | 'not_sent';
 
 /**
  * Records a letter the mail service accepted and later reported undeliverable (on AWS, SES's
@@ -50,11 +67,36 @@ export async function recordLetterBounce(
     if (!n) return 'unknown';
     const kept = keptAsItIs(n, bounce);
     if (kept) return kept;
+    const { letter, copy } = bounced(n, bounce);
     // Only over the letter as read: a resend made meanwhile is read again, and then stands.
-    if (!(await deps.store.recordUndelivered(undeliveredLetter(n, bounce.error), n)))
+    if (!(await deps.store.recordUndelivered(letter, n)))
       throw new WriteConflict('version', `letter ${n.id} changed while its bounce was recorded`);
-    return 'recorded';
+    return copy ? 'copy_refused' : 'recorded';
   });
+}
+
+/**
+ * Sent letter `n` as the bounce leaves it: still `sent` with the addresses `bounce` refused
+ * recorded on it (`refusedAddresses`, with those refused before), when it reached one of its To
+ * addresses all the same (a head's Cc on a dead domain: the liaisons got it), else `failed`
+ * (naming every address refused, when the bounce names them).
+ */
+function bounced(
+  n: NotificationRecord,
+  bounce: LetterBounce,
+): { readonly letter: NotificationRecord; readonly copy: boolean } {
+  if (!bounce.refused?.length) return { letter: undeliveredLetter(n, bounce.error), copy: false };
+  const refused = [...(n.refusedAddresses ?? []), ...bounce.refused]
+    .map((r) => ({ address: r.address, reason: r.reason.slice(0, REFUSAL_REASON_MAX) }))
+    .filter(
+      (r, i, all) =>
+        all.findIndex((o) => o.address.toLowerCase() === r.address.toLowerCase()) === i,
+    );
+  const out = new Set(refused.map((r) => r.address.toLowerCase()));
+  const letter = { ...n, refusedAddresses: refused };
+  return n.recipients.every((a) => out.has(a.toLowerCase()))
+    ? { letter: undeliveredLetter(letter, bounce.error), copy: false }
+    : { letter, copy: true };
 }
 
 /** Why a bounce leaves letter `n` as it is, or null when it fails the letter. */
@@ -69,5 +111,9 @@ function keptAsItIs(
     return 'resent_since';
   if (n.status === 'failed') return 'already_failed';
   if (n.status !== 'sent') return 'not_sent';
+  // The same bounce of a copy again: every address it names is recorded already.
+  const known = new Set((n.refusedAddresses ?? []).map((r) => r.address.toLowerCase()));
+  if (bounce.refused?.length && bounce.refused.every((r) => known.has(r.address.toLowerCase())))
+    return 'already_failed';
   return null;
 }
