@@ -19,6 +19,7 @@ import { FORWARDED_AT } from '../support/domain-example.ts';
 import {
   api,
   type Api,
+  complaint,
   forwardedCase,
   type RunningPantau,
   startPantau,
@@ -39,7 +40,16 @@ const ids = {
   notOurs: '',
   readAgain: '',
   evidence: '',
+  instructed: '',
 };
+
+/** Central's instructions as a careful desk writes them: what to check, whom, what to send. */
+const INSTRUCTIONS = [
+  'Mohon Pemerintah Provinsi Bali memeriksa laporan kerusakan jembatan di Jalan Raya Denpasar–Gilimanuk km 42 sebagaimana diuraikan pengadu, termasuk foto retakan pada pilar sisi barat.',
+  'Koordinasikan dengan Dinas Pekerjaan Umum dan Penataan Ruang serta Balai Pelaksanaan Jalan Nasional Bali bila jembatan tersebut berstatus jalan nasional, dan sampaikan hasil koordinasinya.',
+  'Dalam tindak lanjut, mohon lampirkan berita acara pemeriksaan lapangan, foto terkini, rencana perbaikan beserta jadwalnya, dan langkah pengamanan sementara bagi pengguna jalan (rambu, pembatasan tonase).',
+  'Identitas pengadu dirahasiakan: jangan menghubungi pengadu secara langsung; bila diperlukan keterangan tambahan, sampaikan melalui Asisten Deputi Pengaduan Masyarakat.',
+].join('\n\n');
 
 const shot = (name: string) => page.screenshot({ path: `/tmp/agency-${name}.png`, fullPage: true });
 const assignmentOf = async (caseId: string) =>
@@ -77,6 +87,26 @@ beforeAll(async () => {
   ids.final = await forward('Drainase tersumbat di Jalan Teuku Umar');
   ids.notOurs = await forward('Izin menara seluler di Jalan Bypass Ngurah Rai');
   ids.readAgain = await forward('Pohon tumbang menutup Jalan By Pass Ida Bagus Mantra');
+  // Forwarded with instructions (four paragraphs), not yet acknowledged.
+  const instructed = await http.post(
+    '/v1/cases',
+    complaint({ subject: 'Jembatan retak di Jalan Denpasar–Gilimanuk' }),
+    { token: central },
+  );
+  expect(instructed.status, instructed.text).toBe(201);
+  ids.instructed = instructed.body.id as string;
+  const verified = await http.post(
+    `/v1/cases/${ids.instructed}/verification`,
+    { decision: 'accept', type: 'normative' },
+    { token: central },
+  );
+  expect(verified.status, verified.text).toBe(200);
+  const sent = await http.post(
+    `/v1/cases/${ids.instructed}/assignments`,
+    { assignments: [{ agencyId: 'pemprov-bali', instructions: INSTRUCTIONS }] },
+    { token: central },
+  );
+  expect(sent.status, sent.text).toBe(201);
   // Acknowledged: the officer comes back to answer it, with a scanned letter as evidence.
   ids.evidence = await forward('Penerangan jalan umum padam di Jalan Hayam Wuruk');
   const acknowledged = await http.post(
@@ -367,6 +397,31 @@ describe('console: an agency officer on a phone sends its answer with the eviden
         'Tanggapan Pemerintah Provinsi Bali',
       );
       await shot('answer-files-sent-phone-full');
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+});
+
+describe('console: an agency officer on a phone opens a case central wrote instructions for', () => {
+  it('"Konfirmasi penerimaan" is on the first screen; the instructions are there to read whole', async () => {
+    try {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await openCase(ids.instructed);
+      const acknowledge = page.getByRole('button', { name: 'Konfirmasi penerimaan' });
+      await acknowledge.waitFor();
+      // Its deadlines read (they stand above it): not measured while they load.
+      await page.getByText('Bagaimana dihitung').first().waitFor();
+      await page.screenshot({ path: '/tmp/agency-case-instructions-phone-first-screen.png' });
+      const box = (await acknowledge.boundingBox())!;
+      expect(box.y + box.height, JSON.stringify(box)).toBeLessThanOrEqual(844);
+      // Every word of them a click away, on the same page.
+      const card = page.getByRole('region', { name: /^Penugasan: / });
+      if (!(await card.innerText()).includes(INSTRUCTIONS.slice(-60)))
+        await card.getByRole('button', { name: /^Tampilkan/ }).click();
+      await expect.poll(() => card.innerText()).toContain(INSTRUCTIONS.slice(-60));
+      await shot('case-instructions-phone');
+      expect(await accessibilityViolations(page)).toEqual([]);
     } finally {
       await page.setViewportSize({ width: 1280, height: 900 });
     }

@@ -245,17 +245,17 @@ export function eventText(e: Event): string | null {
 export const FOLD_AT = 600;
 
 /**
- * A long text's first part, about `FOLD_AT` characters, for the timeline to stay readable; none
- * when folding would hide little (within a third of `FOLD_AT` more). Cut at the last line
+ * A long text's first part, about `foldAt` characters, for the timeline to stay readable; none
+ * when folding would hide little (within a third of `foldAt` more). Cut at the last line
  * break in its last quarter, else at the last space in its second half: never inside a word.
  */
-export function foldText(text: string): string | null {
-  if (text.length <= FOLD_AT + FOLD_AT / 3) return null;
+export function foldText(text: string, foldAt = FOLD_AT): string | null {
+  if (text.length <= foldAt + foldAt / 3) return null;
   // Whole characters: an emoji's two UTF-16 halves are never split.
-  const head = Array.from(text).slice(0, FOLD_AT).join('');
+  const head = Array.from(text).slice(0, foldAt).join('');
   const line = head.lastIndexOf('\n');
   const space = head.search(/\s\S*$/);
-  const at = line >= (FOLD_AT * 3) / 4 ? line : space >= FOLD_AT / 2 ? space : head.length;
+  const at = line >= (foldAt * 3) / 4 ? line : space >= foldAt / 2 ? space : head.length;
   const cut = head.slice(0, at).trimEnd();
   // "sekolah. …", not "sekolah.…": the mark reads as the fold's, not the sentence's.
   return `${cut}${/[.!?,;:]$/.test(cut) ? ' ' : ''}…`;

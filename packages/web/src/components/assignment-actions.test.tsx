@@ -7,7 +7,7 @@ import type { Schemas } from '../api/client';
 import { describeEvent } from '../timeline';
 import { ActionResultProvider } from './action-form';
 import { AgencyNamesProvider } from './agencies';
-import { AssignmentActions } from './assignment-actions';
+import { Acknowledge, AssignmentActions } from './assignment-actions';
 
 const assignment = {
   caseId: 'C1',
@@ -861,6 +861,8 @@ describe('a coordinator answering an assignment one of its member units holds', 
     names();
     renderWith(
       <AgencyNamesProvider user="u1">
+        {/* As the case page has them: the acknowledgement first, the forms below. */}
+        <Acknowledge caseId="C1" assignment={held('pending')} onChange={() => {}} />
         <AssignmentActions
           caseId="C1"
           assignment={held('pending')}

@@ -10,6 +10,76 @@ export const endedGone = (
     ? undefined
     : t('assignment.formGone', { state: labelOf(t, 'state', a.state) });
 
+/**
+ * The agency's acknowledgement of a pending assignment: one button, the first thing its card
+ * offers, above central's instructions (four paragraphs of them put it 1,500 px down a phone's
+ * page, past the first screen). A refusal stays said once the button has gone with the read
+ * (central withdrew the assignment meanwhile).
+ */
+export function Acknowledge({
+  caseId,
+  assignment: a,
+  onChange,
+}: {
+  caseId: string;
+  assignment: Schemas['Assignment'];
+  onChange: () => void;
+}) {
+  const { t } = useI18n();
+  const { nameOf } = useAgencies();
+  const reader = useSession().session?.agency;
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const announce = useActionResult();
+  const readAgain = useReadAgain();
+  // A focal point's people acknowledging what one of its member units holds: said first, as
+  // above the forms (`AssignmentActions`).
+  const heldBy =
+    a.state === 'pending' && a.delegatedTo && a.delegatedTo !== reader
+      ? nameOf(a.delegatedTo)
+      : null;
+  return (
+    <>
+      <ProblemAlert error={error} />
+      {heldBy ? (
+        <p className="hint">
+          {t('delegate.answeringHeld', { unit: heldBy, agency: nameOf(a.agencyId) })}
+        </p>
+      ) : null}
+      {a.state === 'pending' ? (
+        <p className="acknowledge">
+          <button
+            type="button"
+            className="primary"
+            disabled={busy}
+            aria-busy={busy}
+            onClick={() => {
+              setBusy(true);
+              setError(null);
+              unwrap(
+                api.POST('/v1/cases/{id}/assignments/{agencyId}/acknowledge', {
+                  params: { path: { id: caseId, agencyId: a.agencyId } },
+                  body: {},
+                }),
+              )
+                .then(
+                  () => {
+                    announce?.(`${t('actions.acknowledge')}: ${t('common.saved')}`);
+                    onChange();
+                  },
+                  (e: unknown) => setError(readAgain(e, t('actions.acknowledgeReadAgain'))),
+                )
+                .finally(() => setBusy(false));
+            }}
+          >
+            {busy ? t('common.working') : t('actions.acknowledge')}
+          </button>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 /** What an agency (or central) can do on one assignment, each as a small form. */
 import { useState } from 'react';
 import {
@@ -64,9 +134,6 @@ export function AssignmentActions({
   const { nameOf } = useAgencies();
   const agency = nameOf(a.agencyId);
   const path = { id: caseId, agencyId: a.agencyId };
-  const [ackError, setAckError] = useState<unknown>(null);
-  const [ackBusy, setAckBusy] = useState(false);
-  const announce = useActionResult();
   // The long texts an agency writes survive an expired session's trip to sign-in (per tab,
   // per user: another officer signing in at this tab does not get them).
   const session = useSession().session;
@@ -99,7 +166,6 @@ export function AssignmentActions({
     };
   // Refused as the assignment moved on unseen (central withdrew it, a colleague answered): the
   // page reads the case again. A form holding text then stays, its action gone, until discarded.
-  const readAgain = useReadAgain();
   const { unsent, holds, shows } = useUnsent();
   const open = isOpenState(a.state);
   const ended = endedGone(t, a);
@@ -114,49 +180,18 @@ export function AssignmentActions({
   const decisionGone = open
     ? t('assignment.extensionDecided')
     : t('assignment.extensionLapsed', { state: labelOf(t, 'state', a.state) });
-  // The acknowledgement refused stays said once its button has gone with the read.
-  if (!open && unsent.size === 0 && (central || ackError === null)) return null;
+  if (!open && unsent.size === 0) return null;
   // A focal point's people answering what one of its member units holds (the unit reads
-  // it as its own, and may be typing its answer now): said before they send.
+  // it as its own, and may be typing its answer now): said before they send, above the
+  // acknowledgement (`Acknowledge`) while it is pending.
   const heldBy =
-    !central && open && a.delegatedTo && a.delegatedTo !== session?.agency
+    !central && open && a.state !== 'pending' && a.delegatedTo && a.delegatedTo !== session?.agency
       ? nameOf(a.delegatedTo)
       : null;
   return (
     <div className="actions">
       {heldBy ? (
         <p className="hint">{t('delegate.answeringHeld', { unit: heldBy, agency })}</p>
-      ) : null}
-      {central ? null : <ProblemAlert error={ackError} />}
-      {!central && a.state === 'pending' ? (
-        <div>
-          <button
-            type="button"
-            className="primary"
-            disabled={ackBusy}
-            aria-busy={ackBusy}
-            onClick={() => {
-              setAckBusy(true);
-              setAckError(null);
-              unwrap(
-                api.POST('/v1/cases/{id}/assignments/{agencyId}/acknowledge', {
-                  params: { path },
-                  body: {},
-                }),
-              )
-                .then(
-                  () => {
-                    announce?.(`${t('actions.acknowledge')}: ${t('common.saved')}`);
-                    onChange();
-                  },
-                  (e: unknown) => setAckError(readAgain(e, t('actions.acknowledgeReadAgain'))),
-                )
-                .finally(() => setAckBusy(false));
-            }}
-          >
-            {ackBusy ? t('common.working') : t('actions.acknowledge')}
-          </button>
-        </div>
       ) : null}
       {!central ? (
         <>

@@ -7,10 +7,17 @@ import { useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { foldText } from '../timeline';
 
-export function FoldedText({ text }: { text: string }) {
+export function FoldedText({
+  text,
+  at,
+}: {
+  text: string;
+  /** Where to fold, in characters (`FOLD_AT` unless said): central's instructions fold sooner. */
+  at?: number;
+}) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
-  const folded = foldText(text);
+  const folded = foldText(text, at);
   return (
     <div className="folded-text">
       <div className="prose">{folded && !open ? folded : text}</div>

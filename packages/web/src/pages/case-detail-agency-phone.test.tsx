@@ -198,18 +198,25 @@ describe('an agency officer’s case page (a phone’s one column)', () => {
     expect(before(acknowledge, complaint)).toBe(true);
   });
 
-  it('puts its actions right after the deadlines, the escalation steps folded below them', async () => {
+  it('offers the acknowledgement first, its forms right after the deadlines, the escalation steps folded below them', async () => {
     open();
     const mine = await screen.findByRole('region', { name: /Penugasan: / });
     await within(mine).findByText('Tenggat');
     const before = (a: Node, b: Node) =>
       Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
     const acknowledge = within(mine).getByRole('button', { name: 'Konfirmasi penerimaan' });
+    const instructions = within(mine).getByRole('heading', { name: 'Arahan dari pusat' });
     const lastDeadline = within(mine).getByText('Penyelesaian', { selector: 'strong' });
+    const respond = within(mine).getByText('Kirim tanggapan', { selector: 'summary' });
     const summary = within(mine).getByText('Tahapan eskalasi (7)', { selector: 'summary' });
     const fold = summary.closest('details')!;
-    expect(before(lastDeadline, acknowledge), 'the acknowledgement after the deadlines').toBe(true);
-    expect(before(acknowledge, fold), 'the escalation steps after the actions').toBe(true);
+    // What it owes first: central's instructions (four paragraphs of them) put the button past
+    // a phone's first screen.
+    expect(before(acknowledge, instructions), 'the acknowledgement before the instructions').toBe(
+      true,
+    );
+    expect(before(lastDeadline, respond), 'the answer after the deadlines').toBe(true);
+    expect(before(respond, fold), 'the escalation steps after the actions').toBe(true);
     expect(fold.open, 'the escalation steps folded').toBe(false);
     expect(within(fold).getByText('Akan datang')).toBeTruthy();
     await userEvent.click(summary);

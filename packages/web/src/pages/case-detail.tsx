@@ -14,7 +14,7 @@ import { useSignedIn } from '../auth/session-context';
 import { useAgencies } from '../components/agencies';
 import { AgencyAnswers } from '../components/agency-answers';
 import { ActionResultProvider, ReadAgainProvider, useUnsent } from '../components/action-form';
-import { AssignmentActions } from '../components/assignment-actions';
+import { Acknowledge, AssignmentActions } from '../components/assignment-actions';
 import { CaseAttachments } from '../components/attachments';
 import { CaseNotice } from '../components/case-notice';
 import { CaseActivities } from '../components/case-activities';
@@ -25,6 +25,7 @@ import { Delegation, HeldBy, ReturnDelegation } from '../components/delegation';
 import { AcknowledgedBy } from '../components/assignment-acknowledged';
 import { AssignmentStanding } from '../components/assignment-standing';
 import { DeadlinesPanel, DeadlinesShared, LadderPanel } from '../components/deadlines';
+import { FoldedText } from '../components/folded-text';
 import { Loading, PageTitle, ProblemAlert, StatusBadge, Time } from '../components/ui';
 import { useLoad, usePaged } from '../data';
 import { labelOf, useI18n } from '../i18n/i18n';
@@ -159,10 +160,17 @@ export default function CaseDetail() {
           className="alert"
         />
       )}
+      {/* What the agency owes first, then what central asks: its instructions, a long one
+        folded to its first lines (to read whole on a click). */}
+      {central ? null : <Acknowledge caseId={kase.id} assignment={a} onChange={reload} />}
       {a.instructions ? (
         <>
           <h3>{t('assignment.instructions')}</h3>
-          <p className="prose">{a.instructions}</p>
+          {central ? (
+            <p className="prose">{a.instructions}</p>
+          ) : (
+            <FoldedText text={a.instructions} at={INSTRUCTIONS_FOLD_AT} />
+          )}
         </>
       ) : null}
       <HeldBy assignment={a} zone={zone} />
@@ -325,6 +333,9 @@ export default function CaseDetail() {
     </DeadlinesShared>
   );
 }
+
+/** About four lines of central's instructions on a phone before "Tampilkan selengkapnya". */
+const INSTRUCTIONS_FOLD_AT = 200;
 
 /**
  * The agencies the case's last change forwarded it to (its assignments forwarded within a
