@@ -439,6 +439,9 @@ describe('console: the queue on a phone says how many working days are left, or 
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       390,
     );
+    // The rows begin on the first screen, not under it (filters and notices stood above them).
+    const first = (await page.locator('table.cards tbody tr').first().boundingBox())!;
+    expect(first.y, "the first row's top").toBeLessThanOrEqual(844 - 120);
     for (const row of await page.locator('table.cards tbody tr').all()) {
       const box = await row.boundingBox();
       expect(box && box.x >= 0 && box.x + box.width <= 390, await row.innerText()).toBe(true);

@@ -203,9 +203,14 @@ describe('console: focal points and their member units', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     try {
       await page.goto(`${pantau.url}/queue`);
+      // On a phone the filters are folded under "Saring", above the rows.
+      const fold = page.locator('summary', { hasText: /^Saring/ });
+      await fold.click();
       const held = page.getByLabel('Dipegang unit');
       await held.selectOption('kanwil-bpn-sulsel');
       await page.getByText('0 penugasan').waitFor();
+      // The fold says a filter is in force.
+      expect(await fold.innerText()).toBe('Saring (1 aktif)');
       expect(await fitsWidth(page)).toBe(true);
       const box = (await held.boundingBox())!;
       expect(box.x + box.width, JSON.stringify(box)).toBeLessThanOrEqual(390);

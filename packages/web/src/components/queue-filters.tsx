@@ -3,7 +3,7 @@
  * overdue, "members" and "held by" only exist for a focal point's coordinator, and "All" takes
  * in the ended assignments (completed, redirected) only when asked. The filters live in the URL.
  */
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { AgencyIdSchema, ASSIGNMENT_STATES, NO_MEMBER_UNIT } from '@pantau/core/schemas';
 import type { paths } from '../api/schema';
 import { TARGETS } from '../deadline';
@@ -103,6 +103,70 @@ export function QueueFilters({
   const id = useId();
   const set = <K extends keyof QueueFilterState>(key: K, v: QueueFilterState[K]) =>
     onChange({ ...value, [key]: v });
+  // The filters in force, as the form below shows them: said on the fold when it is closed.
+  const active = [
+    value.state !== '',
+    value.target !== '',
+    value.overdueOnly && value.target === '',
+    value.ended && value.state === '' && canSeeEnded,
+    value.delegatedTo !== '' && units.length > 0,
+    value.members && canSeeMembers && !(units.length > 0 && value.delegatedTo !== ''),
+  ].filter(Boolean).length;
+  // On a phone the filters fold under "Saring" (five fields stood 300 px above the rows, and the
+  // first row began past the first screen), open where some are in force; on a wider screen
+  // they stand open, the fold's summary hidden (styles.css).
+  const narrow = useNarrow();
+  const [open, setOpen] = useState(() => !narrow || active > 0);
+  useEffect(() => {
+    if (!narrow) setOpen(true);
+  }, [narrow]);
+  return (
+    <details className="filters-fold" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{active > 0 ? t('filters.labelActive', { n: active }) : t('filters.label')}</summary>
+      <QueueFilterFields
+        value={value}
+        set={set}
+        id={id}
+        canSeeMembers={canSeeMembers}
+        canSeeEnded={canSeeEnded}
+        units={units}
+      />
+    </details>
+  );
+}
+
+/** Where the page is a phone's: one column (styles.css, `max-width: 600px`). */
+const NARROW = '(max-width: 600px)';
+
+function useNarrow(): boolean {
+  const query = () => (typeof window.matchMedia === 'function' ? window.matchMedia(NARROW) : null);
+  const [narrow, setNarrow] = useState(() => query()?.matches ?? false);
+  useEffect(() => {
+    const media = query();
+    if (!media) return;
+    const changed = () => setNarrow(media.matches);
+    media.addEventListener('change', changed);
+    return () => media.removeEventListener('change', changed);
+  }, []);
+  return narrow;
+}
+
+function QueueFilterFields({
+  value,
+  set,
+  id,
+  canSeeMembers,
+  canSeeEnded,
+  units,
+}: {
+  value: QueueFilterState;
+  set: <K extends keyof QueueFilterState>(key: K, v: QueueFilterState[K]) => void;
+  id: string;
+  canSeeMembers: boolean;
+  canSeeEnded: boolean;
+  units: readonly { value: string; label: string }[];
+}) {
+  const { t } = useI18n();
   return (
     <form className="filters" aria-label={t('filters.label')} onSubmit={(e) => e.preventDefault()}>
       <div className="field">

@@ -251,6 +251,7 @@ const id = {
   'filters.heldBy': 'Dipegang unit',
   'filters.heldByNone': 'Belum didelegasikan',
   'filters.apply': 'Terapkan',
+  'filters.labelActive': 'Saring ({n} aktif)',
 
   'queue.title': 'Antrean pengaduan',
   'queue.case': 'Pengaduan',
@@ -1625,6 +1626,7 @@ const en = {
   'filters.heldBy': 'Held by unit',
   'filters.heldByNone': 'Not delegated yet',
   'filters.apply': 'Apply',
+  'filters.labelActive': 'Filters ({n} on)',
 
   'queue.title': 'Complaint queue',
   'queue.case': 'Complaint',
