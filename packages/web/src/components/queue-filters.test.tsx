@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWith } from '../../test/render';
 import {
   filtersFromUrl,
@@ -117,5 +117,44 @@ describe('QueueFilters', () => {
     members.focus();
     await userEvent.keyboard(' ');
     expect(seen.at(-1)?.members).toBe(true);
+  });
+
+  describe('on a phone (at most 600 px wide)', () => {
+    const phone = (matches: boolean) =>
+      vi.stubGlobal(
+        'matchMedia',
+        (query: string) =>
+          ({
+            matches,
+            media: query,
+            addEventListener: () => {},
+            removeEventListener: () => {},
+          }) as unknown as MediaQueryList,
+      );
+    afterEach(() => {
+      vi.unstubAllGlobals();
+    });
+
+    it('folds the filters under "Saring", a click away (the rows stood below five fields)', async () => {
+      phone(true);
+      renderWith(<Harness canSeeMembers={false} seen={[]} />);
+      const fold = screen.getByText('Saring', { selector: 'summary' }).closest('details')!;
+      expect(fold.open).toBe(false);
+      await userEvent.click(screen.getByText('Saring', { selector: 'summary' }));
+      expect(fold.open).toBe(true);
+    });
+
+    it('opens it where a filter is in force, and says how many are', () => {
+      phone(true);
+      renderWith(
+        <QueueFilters
+          value={{ ...NO_FILTERS, state: 'pending', overdueOnly: true }}
+          canSeeMembers={false}
+          onChange={() => {}}
+        />,
+      );
+      const summary = screen.getByText('Saring (2 aktif)', { selector: 'summary' });
+      expect(summary.closest('details')!.open).toBe(true);
+    });
   });
 });
