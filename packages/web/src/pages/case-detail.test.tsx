@@ -608,33 +608,6 @@ describe('the complainant’s reply window on the case page', () => {
     );
   });
 
-  it('reads in WIB, where it is counted, to an agency in WIT: the day’s end, not "01.59 WIT"', async () => {
-    mockApi((call) => {
-      if (call.path === '/v1/agencies/papua')
-        return json(200, {
-          id: 'papua',
-          name: 'Pemerintah Provinsi Papua',
-          timeZone: 'Asia/Jayapura',
-        });
-      if (call.path === '/v1/cases/c1') return json(200, resolved('2027-01-11T16:59:59.999Z'));
-      if (call.path === '/v1/calendars/id/days')
-        return json(200, { id: 'id', years: [2026, 2027], items: [] });
-      if (call.path.startsWith('/v1/cases/c1/timeline')) return timelinePage(call);
-      if (call.path.startsWith('/v1/notifications')) return lettersPage(call, []);
-      return json(200, { items: [], nextCursor: null });
-    });
-    renderWith(
-      <Route path="/cases/:id">
-        <CaseDetail />
-      </Route>,
-      { path: '/cases/c1', as: { agency: 'papua', role: 'agency_officer' } },
-    );
-    const term = await screen.findByText('Batas tanggapan pengadu');
-    // Once its zone is known, the agency's other times read in WIT.
-    await waitFor(() => expect(document.body.textContent).toContain('WIT'));
-    expect(term.nextElementSibling!.textContent).toContain('11 Jan 2027, 23.59 WIB');
-  });
-
   it('is not shown once the window has closed', async () => {
     api({ theCase: resolved(null) });
     open();

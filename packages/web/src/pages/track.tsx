@@ -308,6 +308,7 @@ function Reply({
   onRefused: () => void;
 }) {
   const { t } = useI18n();
+  const zone = publicZone();
   const form = useForm(ReplyBody, {});
   const radio = (name: 'satisfied' | 'rating', value: boolean | number, label: string) => (
     <label className="choice" key={String(value)}>
@@ -347,9 +348,7 @@ function Reply({
       <h2>{t('track.replyTitle')}</h2>
       <p>{t(confidential ? 'track.replyIntroConfidential' : 'track.replyIntro')}</p>
       <p>
-        {/* A day's end in Jakarta, where it is counted: in WIB on any device (the case page too). */}
-        {t('track.replyUntil')} <Time at={closesAt} zone="Asia/Jakarta" />.{' '}
-        {t('track.replyUntilThen')}
+        {t('track.replyUntil')} <Time at={closesAt} zone={zone} />. {t('track.replyUntilThen')}
       </p>
       {/* Named in the errors as a sentence can hold them: the legend is a question. */}
       {form.describe('satisfied', {

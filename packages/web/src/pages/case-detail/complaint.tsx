@@ -146,11 +146,9 @@ export function Complaint({
           <>
             <dt>{t('case.replyWindow')}</dt>
             <dd>
-              {/* Counted on central's calendar to a day's end in Jakarta: said in WIB, in any
-                  zone (an agency in Jayapura read "12 Jan 2027, 01.59 WIT"). */}
-              <Time at={kase.replyWindowClosesAt} zone="Asia/Jakarta" />
+              <Time at={kase.replyWindowClosesAt} zone={zone} />
               <div className="muted small">{t('case.replyWindowHint')}</div>
-              <MayMove at={kase.replyWindowClosesAt} zone="Asia/Jakarta" declared={declared} />
+              <MayMove at={kase.replyWindowClosesAt} zone={zone} declared={declared} />
             </dd>
           </>
         ) : null}
