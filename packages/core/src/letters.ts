@@ -515,6 +515,31 @@ export function letterAddresses(
   return { to, cc: cc.filter((e) => !to.includes(e)) };
 }
 
+/** The addresses sent letter `n` reached, lower-cased: its own but those refused. */
+export function reachedAddresses(
+  n: Pick<NotificationRecord, 'recipients' | 'cc' | 'refusedAddresses'>,
+): string[] {
+  const refused = new Set((n.refusedAddresses ?? []).map((r) => r.address.toLowerCase()));
+  return [...n.recipients, ...n.cc].map((a) => a.toLowerCase()).filter((a) => !refused.has(a));
+}
+
+/**
+ * Where a letter that reached some of its addresses before (`NotificationRecord.reached`) goes
+ * when central sends it again: `addresses` (its parties' contacts as they are now, corrected
+ * since) but those. An intervention went to central, its copy to the agency refused: the copy
+ * goes to the agency's corrected address, as To (a message needs one), and central does not get
+ * it twice.
+ */
+export function addressesNotReached(
+  addresses: { readonly to: readonly string[]; readonly cc: readonly string[] },
+  reachedBefore: readonly string[],
+): { to: string[]; cc: string[] } {
+  const reached = new Set(reachedBefore.map((a) => a.toLowerCase()));
+  const left = (xs: readonly string[]) => xs.filter((a) => !reached.has(a.toLowerCase()));
+  const [to, cc] = [left(addresses.to), left(addresses.cc)];
+  return to.length > 0 ? { to, cc } : { to: cc, cc: [] };
+}
+
 /**
  * Why a ladder step's letter has no one to go to (`stepAddresses` gave no `to`), for central's
  * list of failed letters: each party it is addressed to, and that none has an address. In

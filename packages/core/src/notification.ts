@@ -197,6 +197,12 @@ export interface NotificationRecord {
    * Absent when none was.
    */
   readonly refusedAddresses?: readonly RefusedAddress[];
+  /**
+   * A letter sent with addresses refused that central sent again (to the addresses since
+   * corrected): those it reached before, lower-cased, which it does not go to twice. Absent on
+   * every other letter.
+   */
+  readonly reached?: readonly string[];
 }
 
 /** How much of the mail service's words about one refused address a letter keeps. */
@@ -365,4 +371,5 @@ export const viewNotification = (n: NotificationRecord, central = true): Notific
     address: r.address,
     reason: r.reason,
   })),
+  reached: [...(n.reached ?? [])],
 });

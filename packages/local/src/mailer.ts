@@ -2,7 +2,8 @@
  * The embedded mailer: each letter becomes a real RFC 5322 `.eml` file under the data dir
  * (`mail/<YYYY-MM-DD>/<id>.eml`, the day it was written in Jakarta, not in UTC: a ladder letter
  * of 00:00 WIB is 17:00 UTC the day before), written atomically and named by the letter's id,
- * so sending the same letter twice leaves one file.
+ * so sending the same letter twice leaves one file. One central sent again to the addresses it
+ * had not reached (`reached`) is `<id>-<when it was sent again>.eml`, beside the first.
  */
 import { join } from 'node:path';
 import {
@@ -80,7 +81,9 @@ export function emlMailer(
           refused.map((address) => ({ address, reason: '550 5.1.2 no such domain' })),
         );
       const day = join(dir, localDate(new Date(n.createdAt), 'Asia/Jakarta'));
-      const file = join(day, `${n.id}.eml`);
+      // Sent again to the addresses it had not reached: beside the first, not over it.
+      const again = n.reached && n.resentAt ? `-${n.resentAt.replace(/[^0-9]/g, '')}` : '';
+      const file = join(day, `${n.id}${again}.eml`);
       const replyTo = letterReplyTo(n, deployment);
       // Issue 15: a letter that is a document goes as multipart/mixed with its PDF.
       const eml = n.document

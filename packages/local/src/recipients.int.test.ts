@@ -536,6 +536,7 @@ describe('failed letters per agency (audit: 41 agencies, 3 with addresses that n
         sendsAt: null,
         handled: false,
         cancelled: null,
+        refusedAddresses: [],
       });
     expect(
       (deadlines.body.ladder as { toCome: { letter: unknown }[] }).toCome.every(
@@ -634,6 +635,7 @@ describe('failed letters per agency (audit: 41 agencies, 3 with addresses that n
       sendsAt: refused.sendsAt,
       handled: false,
       cancelled: null,
+      refusedAddresses: [],
     });
   });
 });

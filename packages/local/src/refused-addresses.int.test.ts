@@ -49,10 +49,10 @@ type Letter = NotificationRecord & {
   refusedAddresses: { address: string; reason: string }[];
 };
 
-/** The `.eml` files the mailer wrote for letter `id` (one a send). */
+/** The `.eml` files the mailer wrote for letter `id` (one a send; one sent again beside it). */
 const emlsOf = (id: string) =>
   readdirSync(mailDir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith(`${id}.eml`))
+    .filter((f) => f.includes(id) && f.endsWith('.eml'))
     .map((f) => readFileSync(join(mailDir, f), 'utf8'));
 
 /**
@@ -178,10 +178,58 @@ describe('a letter with an address the mail server refuses (audit: one dead doma
       addresses: expect.arrayContaining([oldLiaison]),
     });
 
-    // Not sent again (it reached its To), but marked handled once the contact is corrected.
+    // A warning whose deadline has passed since says what is no longer true: not sent again.
     expect(
       (await call('POST', `/v1/cases/${caseId}/letters/${warning.id}/resend`, officer)).status,
     ).toBe(409);
+    // Central corrects the old liaison's address and sends the forwarding again: it goes to
+    // the corrected address alone (the working one got it already), and reads sent to all.
+    const newLiaison = 'baru@kanwil-r.example.go.id';
+    const corrected = await call('PATCH', '/v1/agencies/kanwil-r', admin, {
+      contacts: [
+        { name: 'Kontak 0', email: good, kind: 'liaison' },
+        { name: 'Kontak 1', email: newLiaison, kind: 'liaison' },
+        { name: 'Kontak 2', email: deadHead, kind: 'head' },
+      ],
+    });
+    expect(corrected.status).toBe(200);
+    const resend = () =>
+      call('POST', `/v1/cases/${caseId}/letters/${forwarding.id}/resend`, officer);
+    const resent = await resend();
+    expect(resent.status, JSON.stringify(resent.body)).toBe(200);
+    expect(resent.body).toMatchObject({ status: 'pending', recipients: [newLiaison], cc: [] });
+    // A second press: no longer on the list (409), nothing goes twice.
+    expect((await resend()).status).toBe(409);
+    await engine.passTime(
+      { now: clock.now, set: (d: Date) => clock.set(d.toISOString()) },
+      new Date(clock.now().getTime() + 20 * 60_000),
+    );
+    const again = (await call('GET', `/v1/notifications?caseId=${caseId}&limit=50`, officer)).body
+      .items as Letter[];
+    expect(again.find((n) => n.id === forwarding.id)).toMatchObject({
+      status: 'sent',
+      recipients: [newLiaison],
+      refusedAddresses: [],
+      reached: [good],
+    });
+    const forwardingEmls = emlsOf(forwarding.id);
+    expect(forwardingEmls).toHaveLength(2);
+    for (const to of [good, newLiaison])
+      expect(forwardingEmls.filter((e) => e.includes(`\r\nTo: ${to}\r\n`))).toHaveLength(1);
+    // Whom it reached the first time, and when, stays on the timeline.
+    const timeline = await call('GET', `/v1/cases/${caseId}/timeline?limit=100`, officer);
+    expect(
+      (timeline.body.items as { type: string; data: Record<string, unknown> }[]).find(
+        (e) => e.type === 'letter_resent',
+      )?.data,
+    ).toMatchObject({
+      notificationId: forwarding.id,
+      recipients: [newLiaison],
+      reached: [good],
+      sentAt: forwarding.sentAt,
+    });
+
+    // The warning's copy to the head: delivered by hand, marked handled.
     const dismissed = await call(
       'POST',
       `/v1/cases/${caseId}/letters/${warning.id}/dismiss`,
@@ -192,7 +240,7 @@ describe('a letter with an address the mail server refuses (audit: one dead doma
     expect(dismissed.body).toMatchObject({ status: 'sent', handled: { note: expect.any(String) } });
     const after = await call('GET', '/v1/notifications/failed?agencyId=kanwil-r', officer);
     expect((after.body.items as Letter[]).map((n) => n.id)).toEqual(
-      listed.map((n) => n.id).filter((id) => id !== warning.id),
+      listed.map((n) => n.id).filter((id) => id !== warning.id && id !== forwarding.id),
     );
   });
 

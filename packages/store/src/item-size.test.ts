@@ -430,6 +430,8 @@ const delivered = (n: NotificationRecord): Required<NotificationRecord> => ({
     address,
     reason: text(REFUSAL_REASON_MAX),
   })),
+  // Sent again after reaching some: at most every address it has (those still its parties').
+  reached: [...n.recipients, ...n.cc],
 });
 
 /**

@@ -257,7 +257,7 @@ export function documentRoutes({ renderPdf, trackingUrl }: DocumentRoutesDeps) {
         summary:
           'Central sends a failed letter again, to the agency’s contacts as they are now (correct them first): back in the outbox, delivered by the next sweep (every 15 minutes)',
         description:
-          '409 `invalid_transition` when the letter is not failed (sent again already), its assignment has ended, or what it says no longer holds (its targets met since, the clock paused, a warning’s deadline passed or moved); 400 naming `recipients` when the agency has no address for it.',
+          'A letter sent with addresses refused (`refusedAddresses`) goes to its addresses now but those it reached (`reached`). 409 `invalid_transition` when the letter is neither failed nor sent with an address refused (sent again already, or marked handled), its assignment has ended, or what it says no longer holds (its targets met since, the clock paused, a warning’s deadline passed or moved); 400 naming `recipients` when the agency has no address for it (or none but those it reached).',
         request: { params: LetterParams },
         responses: { 200: json(NotificationSchema, 'The letter, pending again'), ...PROBLEMS },
       }),

@@ -7,6 +7,7 @@ import { type AssignmentRecord, isOpen } from '../assignment.ts';
 import { type Calendar, endOfLocalDay, localDate, TIME_ZONES, type TimeZone } from '../calendar.ts';
 import {
   deadlineInLine,
+  addressesNotReached,
   letterAddresses,
   letterFollowedNow,
   type LetterParties,
@@ -137,6 +138,7 @@ export const resent = (
   n: NotificationRecord,
   addresses: { to: readonly string[]; cc: readonly string[] },
   now: Date,
+  reached: readonly string[] = [],
 ): NotificationRecord => ({
   ...n,
   status: 'pending',
@@ -146,6 +148,7 @@ export const resent = (
   attempts: 0,
   lastError: null,
   nextAttemptAt: null,
+  ...(reached.length > 0 ? { reached } : {}),
 });
 
 /** A letter just written, held in the outbox until letter hours if it is outside them. */
@@ -330,7 +333,8 @@ export function letterAsItHolds(
  * is not written to. Recorded with the addresses it goes to. Left addressed to no one: `failed`
  * at once, saying what is missing (`unaddressedReason`), as a letter written so is, for central
  * to add the contact and send it again; never sent to nobody. Its text and PDF stay as written
- * (the PDF's tembusan names the focal point it was written for). The letter itself when its
+ * (the PDF's tembusan names the focal point it was written for). One central sent again after
+ * some of its addresses got it goes to the others alone (`reached`). The letter itself when its
  * addresses are unchanged.
  */
 export function letterAddressedNow(
@@ -338,7 +342,9 @@ export function letterAddressedNow(
   step: LadderStep | undefined,
   parties: LetterParties,
 ): NotificationRecord {
-  const { to, cc } = letterAddresses(n.action, step, parties);
+  const now = letterAddresses(n.action, step, parties);
+  // Sent again after some of its addresses got it: not to those twice.
+  const { to, cc } = n.reached ? addressesNotReached(now, n.reached) : now;
   if (to.length === 0)
     return {
       ...n,

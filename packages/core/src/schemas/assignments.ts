@@ -222,6 +222,10 @@ const LadderStepView = z.object({
         .boolean()
         .meta({ description: 'A failed letter central marked handled without sending it again' }),
       cancelled: z.enum(LETTER_VOID_REASONS).nullable(),
+      refusedAddresses: z.array(z.string()).meta({
+        description:
+          'A letter sent (`sent`) that did not reach these addresses: the mail service refused them by name (an intervention goes to central, copied to the agency: its copy may be refused alone). Empty otherwise',
+      }),
     })
     .nullable()
     .meta({

@@ -165,6 +165,10 @@ export const NotificationSchema = z
       description:
         'The addresses the mail service refused at the last attempt, each with its words. A `sent` letter went to its other addresses (`recipients`, `cc`) and is on central’s list of failed letters until marked handled; a queued or failed one was refused at every To address. Empty when none was',
     }),
+    reached: z.array(z.string()).meta({
+      description:
+        'A letter sent with addresses refused that central sent again: those of its addresses it reached before (the first time it went), which it did not go to again; `recipients` and `cc` are those it goes to now. Empty on every other letter',
+    }),
   })
   .meta({ id: 'Notification' });
 

@@ -446,6 +446,7 @@ export async function deadlines(
           sendsAt: letterSendsAt(n),
           handled: n.handled !== undefined,
           cancelled: n.cancelled?.reason ?? null,
+          refusedAddresses: (n.refusedAddresses ?? []).map((r) => r.address),
         },
       })),
       toCome: toCome.map(view),

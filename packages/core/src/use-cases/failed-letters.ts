@@ -3,6 +3,7 @@
  * (three made 106 in five weeks, the ladder writing on), so the desk works through them agency
  * by agency, and says which agencies no letter reaches now.
  */
+import { reachedAddresses } from '../letters.ts';
 import { letterFailureOf, letterPartlyRefused, type NotificationRecord } from '../notification.ts';
 import type { Agency, FailedLetterGroupsView } from '../schemas.ts';
 import { CENTRAL_TENANT, type Principal } from '../tenancy.ts';
@@ -37,10 +38,10 @@ export async function failedLettersByAgency(
     // Oldest first, as the index holds them: each agency's newest is its last.
     [...Map.groupBy(letters, (n) => n.agencyId)].map(async ([agencyId, list]) => {
       const latest = list.at(-1)!;
-      const [latestFailed, contacts, central] = await Promise.all([
-        latestTriedFailed(deps, agencyId),
+      const central = await centralAddresses;
+      const [latestFailed, contacts] = await Promise.all([
+        latestTriedFailed(deps, agencyId, central),
         contactAddresses(deps, agencyId),
-        centralAddresses,
       ]);
       // A letter sent with an address refused: that address alone did not get it.
       const addresses = (
@@ -70,15 +71,25 @@ export async function failedLettersByAgency(
 
 /**
  * Whether the agency's latest letter that was tried (sent or failed; one queued or cancelled
- * says nothing of its address) failed: newest written first, as its letters log reads.
+ * says nothing of its address) failed, or went to central alone: newest written first, as its
+ * letters log reads.
  */
-async function latestTriedFailed(deps: ServiceDeps, agencyId: string): Promise<boolean> {
+async function latestTriedFailed(
+  deps: ServiceDeps,
+  agencyId: string,
+  /** Central's own addresses, lower-cased. */
+  central: ReadonlySet<string>,
+): Promise<boolean> {
   const page = await deps.store.listNotifications(
     { agencyId, cancelled: false },
     { limit: LATEST_LOOKED_AT },
   );
   const tried = page.items.find((n) => n.status === 'sent' || n.status === 'failed');
-  return tried?.status === 'failed';
+  if (!tried) return false;
+  if (tried.status === 'failed') return true;
+  // Sent to central alone, every address of the agency's refused (an intervention goes to
+  // central, copied to the agency): it reached no one there.
+  return letterPartlyRefused(tried) && reachedAddresses(tried).every((a) => central.has(a));
 }
 
 /** The addresses of an agency's contacts and its focal point's, lower-cased. */

@@ -3,7 +3,7 @@ import { endOfLocalDay, localDate, startOfLocalDay } from '../calendar.ts';
 import { chainedPage, mapPage } from '../desk.ts';
 import { DomainError, invalidInput, invalidTransition, notFound } from '../errors.ts';
 import { letterVoidReason, openEpisodeOf, resent } from '../ladder/outbox.ts';
-import { letterAddresses } from '../letters.ts';
+import { addressesNotReached, letterAddresses, reachedAddresses } from '../letters.ts';
 import {
   isLadderLetter,
   letterPartlyRefused,
@@ -316,14 +316,13 @@ export async function listFailedNotifications(
 }
 
 /**
- * A failed letter central may act on (not yet marked handled); else 404/409. `partly`: one
- * sent with an address refused (`letterPartlyRefused`) too, which central may mark handled
- * once it corrected that contact, but not send again (it reached its other addresses).
+ * A failed letter central may act on (not yet marked handled), or one sent with an address
+ * refused (`letterPartlyRefused`: its copy to that address did not arrive); else 404/409.
  */
-async function failedLetter(deps: ServiceDeps, caseId: string, id: string, partly = false) {
+async function failedLetter(deps: ServiceDeps, caseId: string, id: string) {
   const n = await deps.store.getNotification(caseId, id);
   if (!n) throw notFound(`letter ${id}`);
-  if ((n.status !== 'failed' && !(partly && letterPartlyRefused(n))) || n.handled)
+  if ((n.status !== 'failed' && !letterPartlyRefused(n)) || n.handled)
     throw invalidTransition(
       `letter ${id} is ${n.handled ? 'marked handled' : n.status}: central acts only on a failed letter`,
     );
@@ -364,7 +363,9 @@ async function changeFailed(
  * agency's liaisons; a ladder letter as its policy step says), for the sweep to deliver within
  * minutes. The letter is the one written (its date, number and text). Only a failed letter of
  * an assignment still open under the generation it was written for: a reminder to an agency
- * that has since answered, or was withdrawn, would say what is no longer true.
+ * that has since answered, or was withdrawn, would say what is no longer true. One sent with an
+ * address refused goes to those of its addresses now that it did not reach (the copy to the
+ * corrected address); those it reached, and when, stay in the event's `reached` and `sentAt`.
  */
 export async function resendLetter(
   deps: ServiceDeps,
@@ -399,15 +400,27 @@ export async function resendLetter(
   ]);
   // A forwarding letter, or a step the policy has since dropped: the agency's liaisons.
   const step = policy?.ladder.find((s) => s.name === n.step);
-  const addresses = letterAddresses(n.action, step, { agency, focalPoint, central });
+  const current = letterAddresses(n.action, step, { agency, focalPoint, central });
+  // Sent with an address refused (or so before, and refused since): not again to those it
+  // reached. Kept of them: those still its addresses (the others it does not go to anyway), so
+  // the record stays bounded by its parties' contacts however often it is sent again.
+  const partly = letterPartlyRefused(n);
+  const addressed = new Set([...current.to, ...current.cc].map((a) => a.toLowerCase()));
+  const reached = [
+    ...new Set([...(n.reached ?? []), ...(partly ? reachedAddresses(n) : [])]),
+  ].filter((a) => addressed.has(a));
+  const addresses = reached.length > 0 ? addressesNotReached(current, reached) : current;
   if (addresses.to.length === 0)
     throw invalidInput(
       'recipients',
-      `${agency.name} has no e-mail address for this letter: add one to the agency first`,
+      reached.length > 0
+        ? `${agency.name} has no e-mail address for this letter but those it reached: correct the address refused first`
+        : `${agency.name} has no e-mail address for this letter: add one to the agency first`,
     );
-  return changeFailed(deps, p, n, resent(n, addresses, deps.clock()), 'letter_resent', {
+  return changeFailed(deps, p, n, resent(n, addresses, deps.clock(), reached), 'letter_resent', {
     recipients: addresses.to,
     cc: addresses.cc,
+    ...(partly ? { reached: reachedAddresses(n), sentAt: n.sentAt } : {}),
   });
 }
 
@@ -426,7 +439,7 @@ export async function dismissLetter(
   input: DismissLetterInput,
 ): Promise<NotificationView> {
   requireRole(p, CENTRAL_ROLES);
-  const n = await failedLetter(deps, caseId, notificationId, true);
+  const n = await failedLetter(deps, caseId, notificationId);
   const handled = { at: deps.clock().toISOString(), note: input.note };
   return changeFailed(deps, p, n, { ...n, handled }, 'letter_dismissed', { note: input.note });
 }

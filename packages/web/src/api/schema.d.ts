@@ -6956,7 +6956,7 @@ export type paths = {
         put?: never;
         /**
          * Central sends a failed letter again, to the agency’s contacts as they are now (correct them first): back in the outbox, delivered by the next sweep (every 15 minutes)
-         * @description 409 `invalid_transition` when the letter is not failed (sent again already), its assignment has ended, or what it says no longer holds (its targets met since, the clock paused, a warning’s deadline passed or moved); 400 naming `recipients` when the agency has no address for it.
+         * @description A letter sent with addresses refused (`refusedAddresses`) goes to its addresses now but those it reached (`reached`). 409 `invalid_transition` when the letter is neither failed nor sent with an address refused (sent again already, or marked handled), its assignment has ended, or what it says no longer holds (its targets met since, the clock paused, a warning’s deadline passed or moved); 400 naming `recipients` when the agency has no address for it (or none but those it reached).
          */
         post: {
             parameters: {
@@ -8761,6 +8761,8 @@ export type components = {
                         handled: boolean;
                         /** @enum {string|null} */
                         cancelled: "ended" | "paused" | "targets_met" | "not_overdue" | "deadline_passed" | "deadline_moved" | null;
+                        /** @description A letter sent (`sent`) that did not reach these addresses: the mail service refused them by name (an intervention goes to central, copied to the agency: its copy may be refused alone). Empty otherwise */
+                        refusedAddresses: string[];
                     } | null;
                 }[];
                 /** @description Provisional: recomputed as the agency acts */
@@ -8798,6 +8800,8 @@ export type components = {
                         handled: boolean;
                         /** @enum {string|null} */
                         cancelled: "ended" | "paused" | "targets_met" | "not_overdue" | "deadline_passed" | "deadline_moved" | null;
+                        /** @description A letter sent (`sent`) that did not reach these addresses: the mail service refused them by name (an intervention goes to central, copied to the agency: its copy may be refused alone). Empty otherwise */
+                        refusedAddresses: string[];
                     } | null;
                 }[];
             };
@@ -9523,6 +9527,8 @@ export type components = {
                 address: string;
                 reason: string;
             }[];
+            /** @description A letter sent with addresses refused that central sent again: those of its addresses it reached before (the first time it went), which it did not go to again; `recipients` and `cc` are those it goes to now. Empty on every other letter */
+            reached: string[];
         };
         FailedLetterGroups: {
             items: components["schemas"]["FailedLetterGroup"][];

@@ -93,6 +93,7 @@ const deadlines: Schemas['Deadlines'] = {
           refused: null,
           sendsAt: null,
           handled: false,
+          refusedAddresses: [],
           cancelled: null,
         },
       },
@@ -220,7 +221,14 @@ describe('DeadlinesView', () => {
 
   it('says on a step whose letter failed that it never reached the agency, and why', () => {
     const [reminder] = deadlines.ladder.taken;
-    const letter = { failure: null, refused: null, sendsAt: null, handled: false, cancelled: null };
+    const letter = {
+      failure: null,
+      refused: null,
+      sendsAt: null,
+      handled: false,
+      cancelled: null,
+      refusedAddresses: [],
+    };
     const failed: Schemas['Deadlines'] = {
       ...deadlines,
       ladder: {
@@ -282,6 +290,57 @@ describe('DeadlinesView', () => {
       'Surat belum terkirim: alamat surel penerimanya ditolak (alamat atau domainnya tidak ada); dicoba lagi 30 Mar 2026, 09.15 WIT',
     );
     expect(steps[4]).toContain('Surat belum terkirim; akan dikirim mulai 31 Mar 2026, 08.00 WIT');
+  });
+
+  it('says on a step whose letter went to central alone which of the agency’s addresses refused it, to central and to that agency', () => {
+    const [reminder] = deadlines.ladder.taken;
+    const intervention: Schemas['Deadlines'] = {
+      ...deadlines,
+      ladder: {
+        ...deadlines.ladder,
+        taken: [
+          {
+            ...reminder!,
+            id: 's4',
+            step: 'central_intervention',
+            action: 'central_intervention',
+            letter: {
+              status: 'sent',
+              failure: null,
+              refused: null,
+              sendsAt: null,
+              handled: false,
+              cancelled: null,
+              refusedAddresses: ['humas@bulog.invalid'],
+            },
+          },
+        ],
+      },
+    };
+    const stepText = () =>
+      screen.getByRole('heading', { name: 'Sudah dilakukan' }).parentElement!.textContent;
+    for (const as of [
+      { agency: 'setneg', role: 'central_officer' as const },
+      { agency: 'pemkot-jayapura', role: 'agency_officer' as const },
+    ]) {
+      const { unmount } = renderWith(
+        <DeadlinesView deadlines={intervention} zone="Asia/Jayapura" now={NOW} />,
+        { as },
+      );
+      expect(stepText()).toContain(
+        'Surat tidak sampai ke humas@bulog.invalid: alamat surelnya ditolak (alamat atau domainnya tidak ada)',
+      );
+      unmount();
+      localStorage.clear();
+    }
+    // Another agency's officials' addresses are not named to a member unit reading it.
+    renderWith(<DeadlinesView deadlines={intervention} zone="Asia/Jayapura" now={NOW} />, {
+      as: { agency: 'distrik-abepura', role: 'agency_officer' },
+    });
+    expect(stepText()).toContain(
+      'Surat tidak sampai ke sebagian penerimanya: alamat surelnya ditolak',
+    );
+    expect(stepText()).not.toContain('humas@bulog.invalid');
   });
 
   it('speaks English when asked, zone still named', () => {

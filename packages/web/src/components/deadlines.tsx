@@ -11,6 +11,8 @@ import { deadlineStatus } from '../deadline';
 import { dateIn, formatDate, formatInstant, type TimeZone } from '../format';
 import { labelOf, stepLabel, type Translate, useI18n } from '../i18n/i18n';
 import { useServerNow } from '../server-clock';
+import { isCentral } from '../auth/session';
+import { useSession } from '../auth/session-context';
 import { useAgencies } from './agencies';
 import { Deadline, Loading, ProblemAlert, Time } from './ui';
 
@@ -122,17 +124,30 @@ export function LadderPanel({
   return (
     <details className="ladder-fold">
       <summary>{t('ladder.folded', { count: taken.length + toCome.length })}</summary>
-      <LadderView ladder={loaded.data.ladder} zone={zone} />
+      <LadderView ladder={loaded.data.ladder} agencyId={agencyId} zone={zone} />
     </details>
   );
 }
 
-function LadderView({ ladder, zone }: { ladder: Schemas['Deadlines']['ladder']; zone: TimeZone }) {
+function LadderView({
+  ladder,
+  agencyId,
+  zone,
+}: {
+  ladder: Schemas['Deadlines']['ladder'];
+  agencyId: string;
+  zone: TimeZone;
+}) {
   const { t } = useI18n();
   return (
     <div className="ladder">
-      <LadderSteps title={t('ladder.taken')} steps={ladder.taken} zone={zone} />
-      <LadderSteps title={t('ladder.toCome')} steps={ladder.toCome} zone={zone} />
+      <LadderSteps title={t('ladder.taken')} steps={ladder.taken} agencyId={agencyId} zone={zone} />
+      <LadderSteps
+        title={t('ladder.toCome')}
+        steps={ladder.toCome}
+        agencyId={agencyId}
+        zone={zone}
+      />
     </div>
   );
 }
@@ -276,7 +291,7 @@ export function DeadlinesView({
       {ladder ? (
         <>
           <h3>{t('ladder.title')}</h3>
-          <LadderView ladder={deadlines.ladder} zone={zone} />
+          <LadderView ladder={deadlines.ladder} agencyId={deadlines.agencyId} zone={zone} />
         </>
       ) : null}
     </div>
@@ -342,10 +357,12 @@ export function workingDaysText(
 function LadderSteps({
   title,
   steps,
+  agencyId,
   zone,
 }: {
   title: string;
   steps: Schemas['Deadlines']['ladder']['taken'];
+  agencyId: string;
   zone: TimeZone;
 }) {
   const { t, lang } = useI18n();
@@ -371,7 +388,7 @@ function LadderSteps({
                 {' '}
                 ({step.targets.map((target) => labelOf(t, 'target', target)).join(', ')})
               </span>
-              <StepLetter letter={step.letter} zone={zone} />
+              <StepLetter letter={step.letter} agencyId={agencyId} zone={zone} />
             </li>
           ))}
         </ol>
@@ -383,18 +400,35 @@ function LadderSteps({
 /**
  * How a step's letter stands, when not delivered: a step taken whose letter failed reached no
  * one, and said only in the letters at the foot of a long case page it read as five steps done
- * to an agency that never got one ("Surat tidak terkirim: alamat surel … ditolak"). Nothing on a
- * letter sent, nor on a step to come.
+ * to an agency that never got one ("Surat tidak terkirim: alamat surel … ditolak"). A letter sent
+ * with addresses refused says which did not get it (an intervention went to central, its copy to
+ * the agency refused): the agency's officials' addresses, named to central and to that agency.
+ * Nothing on a letter sent to all, nor on a step to come.
  */
 function StepLetter({
   letter,
+  agencyId,
   zone,
 }: {
   letter: Schemas['Deadlines']['ladder']['taken'][number]['letter'];
+  agencyId: string;
   zone: TimeZone;
 }) {
   const { t } = useI18n();
-  if (!letter || letter.status === 'sent') return null;
+  const { session } = useSession();
+  if (!letter) return null;
+  if (letter.status === 'sent') {
+    if (letter.refusedAddresses.length === 0) return null;
+    const named = session !== null && (isCentral(session) || session.agency === agencyId);
+    return (
+      <div className="error small step-letter">
+        {named
+          ? t('ladder.letterPartlyRefused', { addresses: letter.refusedAddresses.join(', ') })
+          : t('ladder.letterPartlyRefusedUnnamed')}
+        {letter.handled ? ` (${t('letters.handled')})` : null}
+      </div>
+    );
+  }
   if (letter.status === 'failed')
     return (
       <div className="error small step-letter">

@@ -265,7 +265,8 @@ function useAwaitedLetters(
  * others: which copy did not arrive), why one was not sent (it no longer held when its time
  * came), or that central marked a failed one handled (with central's note, to central only).
  * The refused addresses are officials' of the letter's agency: said to central and to that
- * agency, not to a member unit reading its focal point's letter.
+ * agency, not to a member unit reading its focal point's letter; so are those one sent again
+ * to the addresses it had not reached got the first time.
  */
 export function LetterStatusNote({
   letter,
@@ -277,10 +278,9 @@ export function LetterStatusNote({
   const { t } = useI18n();
   const { session } = useSession();
   const refused = (letter.refusedAddresses ?? []).map((r) => r.address).join(', ');
-  const named =
-    refused !== '' && session !== null && (isCentral(session) || session.agency === letter.agencyId)
-      ? refused
-      : '';
+  // The agency's officials' addresses: named to central and to that agency.
+  const mayName = session !== null && (isCentral(session) || session.agency === letter.agencyId);
+  const named = mayName ? refused : '';
   const addresses = named ? `; ${t('letters.refusedAddresses', { addresses: named })}` : '';
   const handled = letter.handled
     ? `${t('letters.handled')}${letter.handled.note ? `: “${letter.handled.note}”` : ''}`
@@ -309,5 +309,16 @@ export function LetterStatusNote({
   ) : handled ? (
     handled
   ) : null;
-  return note ? <span className="muted small"> · {note}</span> : null;
+  // Sent again to the addresses it had not reached: whom it reached the first time.
+  const reached =
+    letter.reached.length > 0 && mayName
+      ? t('letters.reached', { addresses: letter.reached.join(', ') })
+      : '';
+  if (!note && !reached) return null;
+  return (
+    <span className="muted small">
+      {note ? <> · {note}</> : null}
+      {reached ? ` · ${reached}` : null}
+    </span>
+  );
 }

@@ -68,8 +68,8 @@ function useGroupsRead(wanted: boolean): FailedLetterGroups {
 export function FailedLetterActions({ letter, onDone }: { letter: Letter; onDone: () => void }) {
   return (
     <>
-      {/* One sent with an address refused reached its other addresses: not sent again. */}
-      {letter.status === 'sent' ? null : <ResendLetter letter={letter} onDone={onDone} />}
+      {/* One sent with an address refused goes again to the addresses it did not reach. */}
+      <ResendLetter letter={letter} onDone={onDone} />
       <DismissLetter letter={letter} onDone={onDone} />
     </>
   );
@@ -223,18 +223,15 @@ export function ResendAll({
     let stopped = false;
     setProgress({ done, total: count });
     try {
-      // The letters as they stand now (a colleague may have acted on some since the desk read).
-      // Not one sent with an address refused: it reached its other addresses (it stays for
-      // central to mark handled once that contact is corrected).
-      const letters = (
-        await allPages((cursor) =>
-          unwrap(
-            api.GET('/v1/notifications/failed', {
-              params: { query: { agencyId, limit: 100, ...(cursor ? { cursor } : {}) } },
-            }),
-          ),
-        )
-      ).filter((letter) => letter.status !== 'sent');
+      // The letters as they stand now (a colleague may have acted on some since the desk read);
+      // one sent with an address refused goes again to the addresses it did not reach.
+      const letters = await allPages((cursor) =>
+        unwrap(
+          api.GET('/v1/notifications/failed', {
+            params: { query: { agencyId, limit: 100, ...(cursor ? { cursor } : {}) } },
+          }),
+        ),
+      );
       total = letters.length;
       for (const letter of letters) {
         tally[await resendOrClose(letter, t('desk.closedNote'))] += 1;

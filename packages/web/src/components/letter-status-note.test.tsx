@@ -32,6 +32,7 @@ const queued: Schemas['Notification'] = {
   cancelled: null,
   handled: null,
   refusedAddresses: [],
+  reached: [],
 };
 
 describe('what a queued letter’s badge does not say', () => {
@@ -131,5 +132,30 @@ describe('what a letter that did not reach an address says (audit: a failed lett
         ' · tidak sampai ke kakanwil@bulog.invalid: alamat surelnya ditolak (alamat atau domainnya tidak ada)',
       ),
     );
+  });
+
+  it('a letter sent again to the address corrected: whom it reached the first time, not to a member unit', async () => {
+    const again: Schemas['Notification'] = {
+      ...queued,
+      status: 'sent',
+      recipients: ['kakanwil@bulog.example.co.id'],
+      sentAt: '2026-03-31T01:00:00.000Z',
+      sendsAt: null,
+      attempts: 1,
+      reached: ['humas@bulog.example.co.id'],
+    };
+    const own = renderWith(<LetterStatusNote letter={again} zone="Asia/Jakarta" />, {
+      as: { agency: 'bulog', role: 'agency_officer' },
+    });
+    await waitFor(() =>
+      expect(own.container.textContent).toBe(
+        ' · dikirim ulang ke alamat yang belum menerimanya; sebelumnya sampai ke humas@bulog.example.co.id',
+      ),
+    );
+    own.unmount();
+    const member = renderWith(<LetterStatusNote letter={again} zone="Asia/Jakarta" />, {
+      as: { agency: 'bulog-sulsel', role: 'agency_officer' },
+    });
+    await waitFor(() => expect(member.container.textContent).toBe(''));
   });
 });

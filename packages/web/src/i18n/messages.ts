@@ -593,6 +593,8 @@ const id = {
   'letters.partlyRefused':
     'tidak sampai ke {addresses}: alamat surelnya ditolak (alamat atau domainnya tidak ada)',
   'letters.handled': 'ditangani tanpa kirim ulang',
+  'letters.reached':
+    'dikirim ulang ke alamat yang belum menerimanya; sebelumnya sampai ke {addresses}',
   'desk.dismiss': 'Tandai sudah ditangani tanpa kirim ulang',
   'desk.dismissNote': 'Bagaimana surat ini ditangani',
   'desk.dismissHint':
@@ -645,6 +647,10 @@ const id = {
   'ladder.letterFailed': 'Surat tidak terkirim: {reason}',
   'ladder.letterPending': 'surat masih antre, belum terkirim',
   'ladder.letterRefused': 'Surat belum terkirim: {reason}',
+  'ladder.letterPartlyRefused':
+    'Surat tidak sampai ke {addresses}: alamat surelnya ditolak (alamat atau domainnya tidak ada)',
+  'ladder.letterPartlyRefusedUnnamed':
+    'Surat tidak sampai ke sebagian penerimanya: alamat surelnya ditolak',
   'ladder.letterRetry': 'dicoba lagi',
   'ladder.letterHeld': 'Surat belum terkirim; akan dikirim mulai',
   'ladder.letterCancelled': 'Surat tidak dikirim: {reason}',
@@ -1966,6 +1972,8 @@ const en = {
   'letters.partlyRefused':
     'did not reach {addresses}: the address was refused (no such address or domain)',
   'letters.handled': 'handled without sending again',
+  'letters.reached':
+    'sent again to the addresses that had not got it; it reached {addresses} before',
   'desk.dismiss': 'Mark handled without sending again',
   'desk.dismissNote': 'How this letter was handled',
   'desk.dismissHint':
@@ -2017,6 +2025,10 @@ const en = {
   'ladder.letterFailed': 'Letter not delivered: {reason}',
   'ladder.letterPending': 'letter queued, not yet delivered',
   'ladder.letterRefused': 'Letter not yet delivered: {reason}',
+  'ladder.letterPartlyRefused':
+    'Letter did not reach {addresses}: the address was refused (no such address or domain)',
+  'ladder.letterPartlyRefusedUnnamed':
+    'Letter did not reach some of its recipients: their address was refused',
   'ladder.letterRetry': 'tried again',
   'ladder.letterHeld': 'Letter not yet delivered; goes out from',
   'ladder.letterCancelled': 'Letter not sent: {reason}',

@@ -190,6 +190,7 @@ const letterOf = (
   cancelled: null,
   handled: null,
   refusedAddresses: [],
+  reached: [],
   ...over,
 });
 

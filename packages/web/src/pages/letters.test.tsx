@@ -101,6 +101,7 @@ const letter = (overrides: Record<string, unknown> = {}) => ({
   failure: null as string | null,
   refused: null,
   refusedAddresses: [] as { address: string; reason: string }[],
+  reached: [] as string[],
   ...overrides,
 });
 
