@@ -515,12 +515,16 @@ export function letterAddresses(
   return { to, cc: cc.filter((e) => !to.includes(e)) };
 }
 
-/** The addresses sent letter `n` reached, lower-cased: its own but those refused. */
+/**
+ * The addresses sent letter `n` reached, lower-cased: those it reached before it was sent again
+ * (`reached`), and its own but those refused.
+ */
 export function reachedAddresses(
-  n: Pick<NotificationRecord, 'recipients' | 'cc' | 'refusedAddresses'>,
+  n: Pick<NotificationRecord, 'recipients' | 'cc' | 'refusedAddresses' | 'reached'>,
 ): string[] {
   const refused = new Set((n.refusedAddresses ?? []).map((r) => r.address.toLowerCase()));
-  return [...n.recipients, ...n.cc].map((a) => a.toLowerCase()).filter((a) => !refused.has(a));
+  const now = [...n.recipients, ...n.cc].map((a) => a.toLowerCase()).filter((a) => !refused.has(a));
+  return [...new Set([...(n.reached ?? []), ...now])];
 }
 
 /**

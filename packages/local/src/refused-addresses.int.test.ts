@@ -244,6 +244,60 @@ describe('a letter with an address the mail server refuses (audit: one dead doma
     );
   });
 
+  it('keeps a letter sent when its copy sent again is refused too: it reached its first address, and is listed again for central', async () => {
+    const good = 'umum@kanwil-t.example.go.id';
+    const { caseId, officer, admin, letters } = await caseFor(
+      'kanwil-t',
+      [
+        { email: good, kind: 'liaison' },
+        { email: 'lama@kanwil-t.invalid', kind: 'liaison' },
+      ],
+      '2026-07-13T03:00:00.000Z',
+      0,
+    );
+    const forwarding = letters.find((n) => n.step === 'forwarding')!;
+    expect(forwarding).toMatchObject({ status: 'sent', recipients: [good] });
+    // Corrected to an address that is wrong too.
+    const stillWrong = 'baru@kanwil-t.invalid';
+    expect(
+      (
+        await call('PATCH', '/v1/agencies/kanwil-t', admin, {
+          contacts: [
+            { name: 'Kontak 0', email: good, kind: 'liaison' },
+            { name: 'Kontak 1', email: stillWrong, kind: 'liaison' },
+          ],
+        })
+      ).status,
+    ).toBe(200);
+    const resent = await call(
+      'POST',
+      `/v1/cases/${caseId}/letters/${forwarding.id}/resend`,
+      officer,
+    );
+    expect(resent.body).toMatchObject({ status: 'pending', recipients: [stillWrong] });
+    // Through every retry (about four hours), the sweep every 15 minutes.
+    for (let i = 0; i < 20; i += 1)
+      await engine.passTime(
+        { now: clock.now, set: (d: Date) => clock.set(d.toISOString()) },
+        new Date(clock.now().getTime() + 15 * 60_000),
+      );
+    const after = (await call('GET', `/v1/notifications?caseId=${caseId}&limit=50`, officer)).body
+      .items as Letter[];
+    expect(after.find((n) => n.id === forwarding.id)).toMatchObject({
+      status: 'sent',
+      sentAt: forwarding.sentAt,
+      failure: null,
+      reached: [good],
+      refusedAddresses: [{ address: stillWrong, reason: '550 5.1.2 no such domain' }],
+    });
+    const failed = await call('GET', '/v1/notifications/failed?agencyId=kanwil-t', officer);
+    expect((failed.body.items as Letter[]).map((n) => n.id)).toContain(forwarding.id);
+    const groups = await call('GET', '/v1/notifications/failed/agencies', officer);
+    expect(
+      (groups.body.items as { agencyId: string }[]).find((g) => g.agencyId === 'kanwil-t'),
+    ).toMatchObject({ latestFailed: false, addresses: [stillWrong] });
+  });
+
   it('fails as before when every To address is refused: its Cc gets nothing, and the refused are named', async () => {
     const deadLiaison = 'humas@kanwil-s.invalid';
     const head = 'kepala@kanwil-s.example.go.id';

@@ -527,8 +527,9 @@ export class EscalationStore extends SettingsLayer {
 
   /**
    * A Put of a letter only while it stands as `previous` did: the same status, attempts and
-   * round (`resentAt`), and not marked handled. A copy read before someone else's change (a
-   * delivery, a resend) can then not undo it.
+   * round (`resentAt`), as many addresses recorded refused, and not marked handled. A copy read
+   * before someone else's change (a delivery, a resend, another bounce of the same letter: SES
+   * reports each receiving server's apart, and they may be handled at once) can then not undo it.
    */
   private sameRound(
     item: Item,
@@ -537,16 +538,22 @@ export class EscalationStore extends SettingsLayer {
   ) {
     const round =
       previous.resentAt === undefined ? 'attribute_not_exists(resentAt)' : 'resentAt = :round';
+    const refusedCount = previous.refusedAddresses?.length ?? 0;
+    const refused =
+      refusedCount === 0
+        ? '(attribute_not_exists(refusedAddresses) OR size(refusedAddresses) = :none)'
+        : 'size(refusedAddresses) = :refused';
     const names = statuses.map((_, i) => `:status${i}`);
     return {
       TableName: this.tableName,
       Item: item,
-      ConditionExpression: `#status IN (${names.join(', ')}) AND attempts = :attempts AND ${round} AND attribute_not_exists(handled)`,
+      ConditionExpression: `#status IN (${names.join(', ')}) AND attempts = :attempts AND ${round} AND ${refused} AND attribute_not_exists(handled)`,
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: {
         ...Object.fromEntries(statuses.map((status, i) => [names[i]!, status])),
         ':attempts': previous.attempts,
         ...(previous.resentAt === undefined ? {} : { ':round': previous.resentAt }),
+        ...(refusedCount === 0 ? { ':none': 0 } : { ':refused': refusedCount }),
       },
     };
   }

@@ -11,10 +11,12 @@ import {
   CENTRAL_TENANT,
   cancelledLetter,
   claimedForSending,
+  copyOutcome,
   delivered,
   deliveryDue,
   deliveryFailed,
   heldForLetterHours,
+  isCopyOfSent,
   isLadderLetter,
   letterAbout,
   letterAddressedNow,
@@ -130,7 +132,9 @@ export async function deliverIfTrue(
 ): Promise<NotificationRecord | undefined> {
   const now = deps.clock();
   if (!deliveryDue(n, now)) return undefined;
-  const reason = letterVoidReason(n, assignment, now, episode);
+  // A copy of a letter that went: central judged it true when it sent it again; it goes as read.
+  const copy = isCopyOfSent(n);
+  const reason = copy ? null : letterVoidReason(n, assignment, now, episode);
   if (!reason || reason === 'paused') {
     // Found outside letter hours (the runtime was down at 08:00, a Tick crashed at 15:58): a
     // rung's letter waits for the next 08:00 again. Central's sending again, like its
@@ -148,9 +152,10 @@ export async function deliverIfTrue(
       assignment ? book.agency(n.agencyId) : undefined,
     ]);
     const steps = policy?.ladder;
-    const holding = assignment
-      ? letterAsItHolds(n, assignment, now, hours?.calendar, episode, steps)
-      : n;
+    const holding =
+      assignment && !copy
+        ? letterAsItHolds(n, assignment, now, hours?.calendar, episode, steps)
+        : n;
     // A rung whose every line names a deadline moved since, and no calendar to count the
     // lateness of the new one by (the assignment's calendar could not be read): not sent with
     // a deadline no longer in force. (A forwarding letter names no target at all.)
@@ -326,7 +331,8 @@ export async function sendClaimed(
   hours?: LetterHours,
 ): Promise<NotificationRecord | undefined> {
   const now = deps.clock();
-  const outcome = refusing(await attempt(deps, n, now, hours));
+  // A copy refused stays `sent` (the letter reached its other addresses before).
+  const outcome = copyOutcome(refusing(await attempt(deps, n, now, hours)));
   // Ids and the step only: the letter's recipients and text stay out of the logs.
   const fields = {
     notificationId: n.id,
@@ -355,16 +361,17 @@ export async function sendClaimed(
   }
   const metrics = deps.metrics ?? noMetrics;
   metrics.count(METRIC.deliveriesFailed, 1);
+  // Refused by name, the mailer's words list the addresses: how many, not which, in the logs.
+  const why = outcome.refusedAddresses?.length
+    ? { refusedAddresses: outcome.refusedAddresses.length }
+    : { error: outcome.lastError };
   if (outcome.status === 'failed') {
     metrics.count(METRIC.lettersFailed, 1);
-    deps.logger?.error('letter failed after its last attempt', {
-      ...fields,
-      error: outcome.lastError,
-    });
+    deps.logger?.error('letter failed after its last attempt', { ...fields, ...why });
   } else {
     deps.logger?.warn('letter delivery refused; retried later', {
       ...fields,
-      error: outcome.lastError,
+      ...why,
       nextAttemptAt: outcome.nextAttemptAt,
     });
   }

@@ -310,6 +310,98 @@ describe('a letter one of whose addresses bounced (audit: one dead address sank 
   });
 });
 
+describe('bounces of one letter handled at once (SES reports each receiving server apart)', () => {
+  it('records every address refused: neither write undoes the other', async () => {
+    const [first, second] = ['humas@kanwil-d.invalid', 'umum@kanwil-e.invalid'];
+    await service().createAgency(centralAdmin, {
+      id: 'kanwil-d',
+      name: 'Kantor Wilayah D',
+      kind: 'agency',
+      contacts: [
+        { name: 'Humas', email: first, kind: 'liaison' },
+        { name: 'Umum', email: second, kind: 'liaison' },
+      ],
+    });
+    const letter = await sentWarning('2026-08-10', 'kanwil-d');
+    expect(letter.recipients).toEqual([first, second]);
+    const outcomes = await Promise.all(
+      [first, second].map((address) =>
+        deliver(
+          bounceEvent(letter, {
+            recipients: [
+              { emailAddress: address, diagnosticCode: 'smtp; 550 5.1.2 no such domain' },
+            ],
+          }),
+        ),
+      ),
+    );
+    // One of the two found the other's write and read the letter again: every To bounced.
+    expect(outcomes.map((o) => o.outcome).sort()).toEqual(['copy_refused', 'recorded']);
+    const after = await letterOf(letter);
+    expect(after.status).toBe('failed');
+    expect(after.refusedAddresses?.map((r) => r.address).sort()).toEqual([first, second].sort());
+  });
+
+  it('leaves a copy central sent again `sent` when it bounces: the letter reached its other addresses before', async () => {
+    const [kept, dead, corrected] = [
+      'humas@kanwil-f.example.go.id',
+      'lama@kanwil-f.invalid',
+      'baru@kanwil-f.invalid',
+    ];
+    await service().createAgency(centralAdmin, {
+      id: 'kanwil-f',
+      name: 'Kantor Wilayah F',
+      kind: 'agency',
+      contacts: [
+        { name: 'Humas', email: kept, kind: 'liaison' },
+        { name: 'Humas lama', email: dead, kind: 'liaison' },
+      ],
+    });
+    const letter = await sentWarning('2026-08-17', 'kanwil-f');
+    await deliver(
+      bounceEvent(letter, {
+        recipients: [{ emailAddress: dead, diagnosticCode: 'smtp; 550 5.1.1 user unknown' }],
+      }),
+    );
+    const agency = (await store.getAgency('kanwil-f'))!;
+    await service().updateAgency(centralAdmin, 'kanwil-f', {
+      contacts: [
+        { name: 'Humas', email: kept, kind: 'liaison' },
+        { name: 'Humas baru', email: corrected, kind: 'liaison' },
+      ],
+      version: agency.version,
+    });
+    const copy = await service().resendLetter(centralOfficer, letter.caseId, letter.id);
+    expect(copy).toMatchObject({ status: 'pending', recipients: [corrected], reached: [kept] });
+    clock.set(new Date(clock.now().getTime() + 20 * 60_000).toISOString());
+    await sweep({ store, clock: clock.now, mailer: accepting });
+    const went = await letterOf(letter);
+    expect(went).toMatchObject({ status: 'sent', recipients: [corrected], reached: [kept] });
+    // The corrected address bounces too: the letter still reached the liaison it reached first.
+    clock.set(new Date(clock.now().getTime() + 5 * 60_000).toISOString());
+    expect(
+      await deliver(
+        bounceEvent(went, {
+          recipients: [
+            { emailAddress: corrected, diagnosticCode: 'smtp; 550 5.1.2 no such domain' },
+          ],
+        }),
+      ),
+    ).toMatchObject({ outcome: 'copy_refused' });
+    expect(await letterOf(letter)).toMatchObject({
+      status: 'sent',
+      sentAt: went.sentAt,
+      refusedAddresses: [{ address: corrected, reason: 'smtp; 550 5.1.2 no such domain' }],
+    });
+    // On central's list again, and the agency is not flagged as one no letter reaches.
+    const groups = await service().failedLettersByAgency(centralOfficer);
+    expect(groups.items.find((g) => g.agencyId === 'kanwil-f')).toMatchObject({
+      latestFailed: false,
+      addresses: [corrected],
+    });
+  });
+});
+
 describe('a letter SES rejected after accepting it (it found a virus)', () => {
   it('is recorded failed as the mail service’s refusal, found by its header when its tags name no case', async () => {
     const letter = await sentWarning('2026-07-20', 'polri');

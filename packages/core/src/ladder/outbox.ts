@@ -20,6 +20,7 @@ import {
   type LadderRecord,
   type LetterVoidReason,
   type NotificationRecord,
+  REFUSAL_REASON_MAX,
 } from '../notification.ts';
 import type { LadderStep, Target } from '../policy.ts';
 import type { Episode } from './rules.ts';
@@ -139,17 +140,48 @@ export const resent = (
   addresses: { to: readonly string[]; cc: readonly string[] },
   now: Date,
   reached: readonly string[] = [],
-): NotificationRecord => ({
-  ...n,
-  status: 'pending',
-  resentAt: now.toISOString(),
-  recipients: addresses.to,
-  cc: addresses.cc,
-  attempts: 0,
-  lastError: null,
-  nextAttemptAt: null,
-  ...(reached.length > 0 ? { reached } : {}),
-});
+): NotificationRecord => {
+  // A new round: the addresses refused in the last are its to record; those it reached, given.
+  const { refusedAddresses: _refused, reached: _reached, ...letter } = n;
+  return {
+    ...letter,
+    status: 'pending',
+    resentAt: now.toISOString(),
+    recipients: addresses.to,
+    cc: addresses.cc,
+    attempts: 0,
+    lastError: null,
+    nextAttemptAt: null,
+    ...(reached.length > 0 ? { reached } : {}),
+  };
+};
+
+/**
+ * Whether letter `n` is the copy of a letter that went, sent again by central to the addresses
+ * it had not reached (`reached`): it went, so its text stays as it was read, it is not voided
+ * by what happened since (central judged it when it sent it again), and its copy refused leaves
+ * it `sent` with those addresses recorded, never `failed`.
+ */
+export const isCopyOfSent = (n: Pick<NotificationRecord, 'reached'>): boolean =>
+  (n.reached?.length ?? 0) > 0;
+
+/**
+ * A copy (`isCopyOfSent`) refused at its last attempt: still `sent` (it reached `reached`),
+ * with the addresses it went to recorded refused, for central's list; any other outcome as it is.
+ */
+export const copyOutcome = (n: NotificationRecord): NotificationRecord =>
+  isCopyOfSent(n) && n.status === 'failed'
+    ? {
+        ...n,
+        status: 'sent',
+        refusedAddresses: n.refusedAddresses?.length
+          ? n.refusedAddresses
+          : [...n.recipients, ...n.cc].map((address) => ({
+              address,
+              reason: (n.lastError ?? 'delivery failed').slice(0, REFUSAL_REASON_MAX),
+            })),
+      }
+    : n;
 
 /** A letter just written, held in the outbox until letter hours if it is outside them. */
 export function heldForLetterHours(

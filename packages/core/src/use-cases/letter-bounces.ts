@@ -4,7 +4,7 @@
  * refusal (a bounce) minutes later, by event. Either way the letter ends `failed` with the
  * service's words, so central's desk, the by-agency flag and the ladder panel read both alike.
  */
-import { undeliveredLetter } from '../ladder/outbox.ts';
+import { copyOutcome, isCopyOfSent, undeliveredLetter } from '../ladder/outbox.ts';
 import {
   type NotificationRecord,
   REFUSAL_REASON_MAX,
@@ -85,7 +85,10 @@ function bounced(
   n: NotificationRecord,
   bounce: LetterBounce,
 ): { readonly letter: NotificationRecord; readonly copy: boolean } {
-  if (!bounce.refused?.length) return { letter: undeliveredLetter(n, bounce.error), copy: false };
+  if (!bounce.refused?.length)
+    return isCopyOfSent(n)
+      ? { letter: copyOutcome({ ...n, status: 'failed', lastError: bounce.error }), copy: true }
+      : { letter: undeliveredLetter(n, bounce.error), copy: false };
   const refused = [...(n.refusedAddresses ?? []), ...bounce.refused]
     .map((r) => ({ address: r.address, reason: r.reason.slice(0, REFUSAL_REASON_MAX) }))
     .filter(
@@ -94,7 +97,8 @@ function bounced(
     );
   const out = new Set(refused.map((r) => r.address.toLowerCase()));
   const letter = { ...n, refusedAddresses: refused };
-  return n.recipients.every((a) => out.has(a.toLowerCase()))
+  // A copy central sent again (`isCopyOfSent`) reached its other addresses before: never failed.
+  return n.recipients.every((a) => out.has(a.toLowerCase())) && !isCopyOfSent(n)
     ? { letter: undeliveredLetter(letter, bounce.error), copy: false }
     : { letter, copy: true };
 }

@@ -406,9 +406,9 @@ export async function resendLetter(
   // the record stays bounded by its parties' contacts however often it is sent again.
   const partly = letterPartlyRefused(n);
   const addressed = new Set([...current.to, ...current.cc].map((a) => a.toLowerCase()));
-  const reached = [
-    ...new Set([...(n.reached ?? []), ...(partly ? reachedAddresses(n) : [])]),
-  ].filter((a) => addressed.has(a));
+  const reached = (partly ? reachedAddresses(n) : [...(n.reached ?? [])]).filter((a) =>
+    addressed.has(a),
+  );
   const addresses = reached.length > 0 ? addressesNotReached(current, reached) : current;
   if (addresses.to.length === 0)
     throw invalidInput(
