@@ -8,7 +8,8 @@ import { nextDeadline } from '../deadline';
 import { labelOf, useI18n } from '../i18n/i18n';
 import { useServerNow } from '../server-clock';
 import { useAgencies } from './agencies';
-import { useDeadlines, workingDaysText } from './deadlines';
+import { workingDaysText } from './deadlines';
+import { useDeadlines } from './deadlines-read';
 import { StatusBadge, Time } from './ui';
 
 export function AssignmentStanding({
