@@ -16,6 +16,7 @@ export * from './tracking-code.ts';
 export * from './ladder/index.ts';
 export * from './labels.ts';
 export * from './letters.ts';
+export * from './letter-addresses.ts';
 export * from './date-words.ts';
 export * from './report-sheets.ts';
 export * from './worklist-sheet.ts';

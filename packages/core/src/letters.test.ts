@@ -18,7 +18,8 @@ import {
   projectLadder,
 } from './ladder/index.ts';
 import { formatLocal } from './date-words.ts';
-import { composeLetter, letterAddresses, type LetterParties } from './letters.ts';
+import { letterAddresses, type LetterParties } from './letter-addresses.ts';
+import { composeLetter } from './letters.ts';
 import type { NotificationRecord } from './notification.ts';
 import { DEFAULT_LADDER, DEFAULT_POLICY, type LadderStep } from './policy.ts';
 import type { Agency } from './schemas.ts';

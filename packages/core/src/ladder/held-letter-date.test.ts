@@ -15,7 +15,7 @@ import { pause, resume } from '../assignment-clock.ts';
 import { addCalendarDays, Calendar, type CalendarDay, localDate } from '../calendar.ts';
 import { newCase } from '../case.ts';
 import { formatLocal } from '../date-words.ts';
-import { type LetterParties } from '../letters.ts';
+import { type LetterParties } from '../letter-addresses.ts';
 import { DEFAULT_LADDER, DEFAULT_POLICY } from '../policy.ts';
 import type { Agency } from '../schemas.ts';
 import { INDONESIAN_HOLIDAYS } from '../seed-data.ts';

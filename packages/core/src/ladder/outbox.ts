@@ -6,15 +6,12 @@
 import { type AssignmentRecord, isOpen } from '../assignment.ts';
 import { type Calendar, endOfLocalDay, localDate, TIME_ZONES, type TimeZone } from '../calendar.ts';
 import {
-  deadlineInLine,
   addressesNotReached,
   letterAddresses,
-  letterFollowedNow,
   type LetterParties,
-  letterNaming,
-  letterRestating,
   unaddressedReason,
-} from '../letters.ts';
+} from '../letter-addresses.ts';
+import { deadlineInLine, letterFollowedNow, letterNaming, letterRestating } from '../letters.ts';
 import {
   isLadderLetter,
   type LadderRecord,

@@ -7,7 +7,8 @@ import { type ActivityRecord, LADDER_PROPOSER, MAX_ACTIVITY_AGENCIES } from '../
 import type { AssignmentRecord } from '../assignment.ts';
 import type { Calendar } from '../calendar.ts';
 import type { CaseRecord } from '../case.ts';
-import { composeLetter, type LetterParties, unaddressedReason } from '../letters.ts';
+import { type LetterParties, unaddressedReason } from '../letter-addresses.ts';
+import { composeLetter } from '../letters.ts';
 import type { NotificationRecord } from '../notification.ts';
 import type { SlaPolicy } from '../policy.ts';
 import type { LadderLetterWrite, OpenActivities } from '../ports.ts';

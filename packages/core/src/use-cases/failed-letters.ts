@@ -3,7 +3,7 @@
  * (three made 106 in five weeks, the ladder writing on), so the desk works through them agency
  * by agency, and says which agencies no letter reaches now.
  */
-import { reachedAddresses } from '../letters.ts';
+import { reachedAddresses } from '../letter-addresses.ts';
 import { letterFailureOf, letterPartlyRefused, type NotificationRecord } from '../notification.ts';
 import type { Agency, FailedLetterGroupsView } from '../schemas.ts';
 import { CENTRAL_TENANT, type Principal } from '../tenancy.ts';

@@ -3,7 +3,7 @@ import { endOfLocalDay, localDate, startOfLocalDay } from '../calendar.ts';
 import { chainedPage, mapPage } from '../desk.ts';
 import { DomainError, invalidInput, invalidTransition, notFound } from '../errors.ts';
 import { letterVoidReason, openEpisodeOf, resent } from '../ladder/outbox.ts';
-import { addressesNotReached, letterAddresses, reachedAddresses } from '../letters.ts';
+import { addressesNotReached, letterAddresses, reachedAddresses } from '../letter-addresses.ts';
 import {
   isLadderLetter,
   letterPartlyRefused,
