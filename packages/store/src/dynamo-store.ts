@@ -1,8 +1,8 @@
 /**
  * The DynamoDB single-table adapter behind core's `Store` port. Every access pattern is a
  * named method (listed in ../README.md); none scans. In layers, one file each: the table's
- * primitives (dynamo-table.ts), the escalation engine's patterns (escalation-store.ts), the
- * re-arming jobs' (job-store.ts), the documents' (document-store.ts), the search index's
+ * primitives (dynamo-table.ts), the escalation engine's patterns (escalation-store.ts: ladders;
+ * letter-store.ts: letters and their delivery), the re-arming jobs' (job-store.ts), the documents' (document-store.ts), the search index's
  * (search-store.ts), the settings' (settings-store.ts), and here the rest (agencies, cases,
  * assignments, the commit, activities, counters).
  */

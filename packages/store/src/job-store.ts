@@ -17,13 +17,13 @@ import {
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TransactItem } from './dynamo-table.ts';
-import { EscalationStore } from './escalation-store.ts';
+import { LetterLayer } from './letter-store.ts';
 import { jobChunkItem, jobFailureItem, upgradeItem } from './items.ts';
 import { keys } from './keys.ts';
 
 const UNFINISHED: readonly JobState[] = ['listing', 'running'];
 
-export class JobStore extends EscalationStore {
+export class JobStore extends LetterLayer {
   /** The job and its scope's pointer, at once: the new job supersedes the scope's last one. */
   async createJob(job: RearmJobRecord): Promise<void> {
     const { items, kinds } = this.jobWrites(job);
