@@ -77,21 +77,45 @@ export function worklistSheetRow(a: AssignmentView, names: AgencyNameMap): Sheet
 }
 
 /**
- * The list's deadline filter in words, as its rows are filtered: filters that cannot hold
- * together were refused before (`worklistFilterConflicts`), so at most one of "overdue" (since
- * when, on which target) and "due within" is left, and each filter given is said.
+ * The list's one deadline filter, as its rows are filtered: filters that cannot hold together
+ * were refused before (`worklistFilterConflicts`), so at most one of "overdue" (since when, on
+ * which target) and "due within" is left. "Due within" is what is not overdue yet: `overdue=false`
+ * beside it says nothing more.
  */
+type DeadlineFilter =
+  | { readonly kind: 'newlyOverdue' }
+  | { readonly kind: 'overdueSince'; readonly since: string }
+  | { readonly kind: 'overdue' }
+  | { readonly kind: 'dueWithin'; readonly days: number }
+  | { readonly kind: 'notOverdue' };
+
+function deadlineFilterOf(filter: WorklistExportFilter): DeadlineFilter | undefined {
+  if (filter.newlyOverdue) return { kind: 'newlyOverdue' };
+  if (filter.newlyOverdueSince) return { kind: 'overdueSince', since: filter.newlyOverdueSince };
+  if (filter.target || filter.overdue === true) return { kind: 'overdue' };
+  if (filter.dueWithin !== undefined) return { kind: 'dueWithin', days: filter.dueWithin };
+  if (filter.overdue === false) return { kind: 'notOverdue' };
+  return undefined;
+}
+
+/** The list's deadline filter in words, its target named: "Lewat tenggat Tindak lanjut …". */
 function deadlineWords(filter: WorklistExportFilter, zone: TimeZone): string | undefined {
   const overdue = `Lewat tenggat${filter.target ? ` ${TARGET_LABELS[filter.target]}` : ''}`;
-  if (filter.newlyOverdue) return `${overdue} sejak hari kerja sebelumnya`;
-  if (filter.newlyOverdueSince)
-    return `${overdue} sejak ${formatLocal(filter.newlyOverdueSince, zone)}`;
-  if (filter.target || filter.overdue === true) return overdue;
-  // "Due within" is what is not overdue yet: `overdue=false` beside it says nothing more.
-  if (filter.dueWithin !== undefined)
-    return `Tenggat dalam ${filter.dueWithin} hari kerja, belum lewat`;
-  if (filter.overdue === false) return 'Belum lewat tenggat';
-  return undefined;
+  const deadline = deadlineFilterOf(filter);
+  switch (deadline?.kind) {
+    case 'newlyOverdue':
+      return `${overdue} sejak hari kerja sebelumnya`;
+    case 'overdueSince':
+      return `${overdue} sejak ${formatLocal(deadline.since, zone)}`;
+    case 'overdue':
+      return overdue;
+    case 'dueWithin':
+      return `Tenggat dalam ${deadline.days} hari kerja, belum lewat`;
+    case 'notOverdue':
+      return 'Belum lewat tenggat';
+    case undefined:
+      return undefined;
+  }
 }
 
 /**
@@ -111,6 +135,26 @@ export function worklistListWords(filter: WorklistExportFilter, zone: TimeZone):
   return parts.length === 0 ? 'Semua penugasan yang masih berjalan' : parts.join('; ');
 }
 
+/** The list's deadline filter in a file name's short words: `lewat-tenggat-baru-tindak-lanjut`. */
+function deadlineSlug(filter: WorklistExportFilter, zone: TimeZone): string | undefined {
+  const target = filter.target ? `-${slug(TARGET_LABELS[filter.target])}` : '';
+  const deadline = deadlineFilterOf(filter);
+  switch (deadline?.kind) {
+    case 'newlyOverdue':
+      return `lewat-tenggat-baru${target}`;
+    case 'overdueSince':
+      return `lewat-tenggat${target}-sejak-${localDate(new Date(deadline.since), zone)}`;
+    case 'overdue':
+      return `lewat-tenggat${target}`;
+    case 'dueWithin':
+      return `tenggat-dalam-${deadline.days}-hari-kerja`;
+    case 'notOverdue':
+      return 'belum-lewat-tenggat';
+    case undefined:
+      return undefined;
+  }
+}
+
 /** Words as a file name's: lower case, ASCII letters and digits, hyphens between. */
 const slug = (words: string): string =>
   words
@@ -127,23 +171,11 @@ const slug = (words: string): string =>
  * hyphens only (a `Content-Disposition` name every browser and mail client keeps).
  */
 export function worklistFileName(filter: WorklistExportFilter, at: Date, zone: TimeZone): string {
-  const target = filter.target ? `-${slug(TARGET_LABELS[filter.target])}` : '';
-  const deadline = filter.newlyOverdue
-    ? `lewat-tenggat-baru${target}`
-    : filter.newlyOverdueSince
-      ? `lewat-tenggat${target}-sejak-${localDate(new Date(filter.newlyOverdueSince), zone)}`
-      : filter.target || filter.overdue === true
-        ? `lewat-tenggat${target}`
-        : filter.dueWithin !== undefined
-          ? `tenggat-dalam-${filter.dueWithin}-hari-kerja`
-          : filter.overdue === false
-            ? 'belum-lewat-tenggat'
-            : undefined;
   const list = [
     filter.awaitingReforward
       ? 'menunggu-penerusan-ulang'
       : filter.state && slug(ASSIGNMENT_STATE_LABELS[filter.state]),
-    deadline,
+    deadlineSlug(filter, zone),
     filter.type && `pengaduan-${slug(COMPLAINT_TYPE_LABELS[filter.type])}`,
     filter.monitoring === undefined
       ? undefined
