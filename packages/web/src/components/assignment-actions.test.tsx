@@ -7,7 +7,8 @@ import type { Schemas } from '../api/client';
 import { describeEvent } from '../timeline';
 import { ActionResultProvider } from './action-form';
 import { AgencyNamesProvider } from './agencies';
-import { Acknowledge, AssignmentActions } from './assignment-actions';
+import { Acknowledge } from './acknowledge';
+import { AssignmentActions } from './assignment-actions';
 
 const assignment = {
   caseId: 'C1',

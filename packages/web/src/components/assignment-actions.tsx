@@ -1,85 +1,3 @@
-/**
- * Why a form on assignment `a` can no longer be sent once the assignment has ended (withdrawn,
- * completed, redirected), as `ActionForm`'s `gone` says it; undefined while it is open.
- */
-export const endedGone = (
-  t: Translate,
-  a: Pick<Schemas['Assignment'], 'state'>,
-): string | undefined =>
-  isOpenState(a.state)
-    ? undefined
-    : t('assignment.formGone', { state: labelOf(t, 'state', a.state) });
-
-/**
- * The agency's acknowledgement of a pending assignment: one button, the first thing its card
- * offers, above central's instructions (four paragraphs of them put it 1,500 px down a phone's
- * page, past the first screen). A refusal stays said once the button has gone with the read
- * (central withdrew the assignment meanwhile).
- */
-export function Acknowledge({
-  caseId,
-  assignment: a,
-  onChange,
-}: {
-  caseId: string;
-  assignment: Schemas['Assignment'];
-  onChange: () => void;
-}) {
-  const { t } = useI18n();
-  const { nameOf } = useAgencies();
-  const reader = useSession().session?.agency;
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const announce = useActionResult();
-  const readAgain = useReadAgain();
-  // A focal point's people acknowledging what one of its member units holds: said first, as
-  // above the forms (`AssignmentActions`).
-  const heldBy =
-    a.state === 'pending' && a.delegatedTo && a.delegatedTo !== reader
-      ? nameOf(a.delegatedTo)
-      : null;
-  return (
-    <>
-      <ProblemAlert error={error} />
-      {heldBy ? (
-        <p className="hint">
-          {t('delegate.answeringHeld', { unit: heldBy, agency: nameOf(a.agencyId) })}
-        </p>
-      ) : null}
-      {a.state === 'pending' ? (
-        <p className="acknowledge">
-          <button
-            type="button"
-            className="primary"
-            disabled={busy}
-            aria-busy={busy}
-            onClick={() => {
-              setBusy(true);
-              setError(null);
-              unwrap(
-                api.POST('/v1/cases/{id}/assignments/{agencyId}/acknowledge', {
-                  params: { path: { id: caseId, agencyId: a.agencyId } },
-                  body: {},
-                }),
-              )
-                .then(
-                  () => {
-                    announce?.(`${t('actions.acknowledge')}: ${t('common.saved')}`);
-                    onChange();
-                  },
-                  (e: unknown) => setError(readAgain(e, t('actions.acknowledgeReadAgain'))),
-                )
-                .finally(() => setBusy(false));
-            }}
-          >
-            {busy ? t('common.working') : t('actions.acknowledge')}
-          </button>
-        </p>
-      ) : null}
-    </>
-  );
-}
-
 /** What an agency (or central) can do on one assignment, each as a small form. */
 import { useState } from 'react';
 import {
@@ -95,15 +13,26 @@ import { api, type Schemas, unwrap } from '../api/client';
 import { useSession } from '../auth/session-context';
 import { labelOf, type Translate, useI18n } from '../i18n/i18n';
 import { getPath } from '../forms/use-form';
+import { TARGETS } from '../deadline';
 import { formatInstant } from '../format';
-import { ActionForm, useActionResult, useReadAgain, useUnsent } from './action-form';
+import { ActionForm, useUnsent } from './action-form';
 import { AgencySelect, useAgencies } from './agencies';
 import { AnswerFilesField, useAnswerFiles } from './answer-files';
 import { IfApproved } from './extension-if-approved';
 import { NumberField, SelectField, TextField } from './field';
-import { ProblemAlert, useSavedSince } from './ui';
+import { useSavedSince } from './ui';
 
-const TARGETS = ['acknowledge', 'followUp', 'resolution'] as const;
+/**
+ * Why a form on assignment `a` can no longer be sent once the assignment has ended (withdrawn,
+ * completed, redirected), as `ActionForm`'s `gone` says it; undefined while it is open.
+ */
+export const endedGone = (
+  t: Translate,
+  a: Pick<Schemas['Assignment'], 'state'>,
+): string | undefined =>
+  isOpenState(a.state)
+    ? undefined
+    : t('assignment.formGone', { state: labelOf(t, 'state', a.state) });
 
 type Request = Schemas['CaseExtensionRequest'];
 
