@@ -33,9 +33,11 @@ import { labelOf, useI18n } from '../i18n/i18n';
 import { useServerNow } from '../server-clock';
 import { useUrlState } from '../url-state';
 
-/** The desk's lists as URL values (left out when off), as its cards link them. */
+/**
+ * The desk's lists as URL values (left out when off), as its cards link them; as they are, each
+ * off: what leaves the desk's list.
+ */
 const DESK_LISTS = { newlyOverdue: '', dueWithin: '', awaitingReforward: '' };
-const NO_DESK_LIST: typeof DESK_LISTS = { newlyOverdue: '', dueWithin: '', awaitingReforward: '' };
 
 /**
  * The desk's lists the URL asks for, as the API's query: one it gets wrong (`dueWithin=abc`) is
@@ -94,7 +96,7 @@ export default function Worklist() {
       newlyOverdue: Boolean(lists.newlyOverdue),
       awaitingReforward: Boolean(lists.awaitingReforward),
     });
-    change({ ...filtersToUrl(next), ...(conflicts.length > 0 ? NO_DESK_LIST : {}) });
+    change({ ...filtersToUrl(next), ...(conflicts.length > 0 ? DESK_LISTS : {}) });
   };
   /** The list as filtered, every page, as a file (with the session's token, not in the URL). */
   const save = (extension: 'xlsx' | 'csv') => {
@@ -137,7 +139,7 @@ export default function Worklist() {
       {said.length > 0 ? (
         <p role="status">
           <span>{said.join(' ')}</span>{' '}
-          <button type="button" onClick={() => change(NO_DESK_LIST)}>
+          <button type="button" onClick={() => change(DESK_LISTS)}>
             {t('worklist.clearList')}
           </button>
         </p>
