@@ -1,5 +1,4 @@
 import { Annotations, App, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
 import { LettersReplyTo, LOG_LEVELS, MailDomains } from '../functions/config.ts';
 import {
   authDomainPrefix as domainPrefix,
@@ -7,14 +6,13 @@ import {
   existingTable,
   flag,
   list,
+  MAIL_INTAKE_CONCURRENCY,
+  PLACEHOLDER_MAIL_FROM,
   redirectUrls,
   secretVersionId,
   unknownContextKeys,
   wholeNumber,
 } from './context.ts';
-import { MAIL_INTAKE_CONCURRENCY } from './mail-intake.ts';
-import { PLACEHOLDER_MAIL_FROM } from './notify.ts';
-import { HOME_REGION, pantauStacks } from './pantau-stack.ts';
 
 const app = new App();
 
@@ -108,6 +106,13 @@ if (unknown.length > 0) {
       '"Context parameters")',
   );
 }
+
+// Every value is checked: only now do the stacks and cdk-nag load (seconds of aws-cdk-lib), so
+// a value refused above is refused at once (test/infra/context.test.ts).
+const [{ HOME_REGION, pantauStacks }, { AwsSolutionsChecks }] = await Promise.all([
+  import('./pantau-stack.ts'),
+  import('cdk-nag'),
+]);
 
 // Pantau and, with a region, its us-east-1 companion holding the CloudFront web ACL.
 const { main: stack } = pantauStacks(app, stackName, {

@@ -1,4 +1,14 @@
-/** Parsing of the app's context values (`-c key=value`) that need more than a default. */
+/**
+ * Parsing of the app's context values (`-c key=value`) that need more than a default, and the
+ * defaults the app checks against. Light on purpose: the app checks every value with this file
+ * before it loads the stacks (seconds of aws-cdk-lib), so a mistyped value is refused at once.
+ */
+
+/** `mailFrom` when the deploy names none: a placeholder no SES account can send from. */
+export const PLACEHOLDER_MAIL_FROM = 'pantau@example.go.id';
+
+/** The e-mail intake function's reserved runs unless the operator says otherwise. */
+export const MAIL_INTAKE_CONCURRENCY = 5;
 
 /**
  * A context value as text, or undefined when unset or blank. `-c key=value` gives strings;

@@ -48,9 +48,6 @@ export interface MailIntakeProps {
   readonly trackingUrl: string;
 }
 
-/** The function's reserved runs unless the operator says otherwise. */
-export const MAIL_INTAKE_CONCURRENCY = 5;
-
 /**
  * The e-mail channel on AWS: an SES receipt rule that stores each message (spam and virus
  * scanned) in an encrypted inbox bucket, and a Lambda, called by the bucket, that parses it

@@ -3,9 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
-
-/** `mailFrom` when the deploy names none: a placeholder no SES account can send from. */
-export const PLACEHOLDER_MAIL_FROM = 'pantau@example.go.id';
+import { PLACEHOLDER_MAIL_FROM } from './context.ts';
 
 export interface NotifyProps {
   /**

@@ -292,6 +292,10 @@ function appWith(context: Record<string, unknown>) {
     cwd: projectRoot,
     env: {
       PATH: process.env.PATH,
+      // The run's compile cache (vitest.config.ts), as every other Node process of the run.
+      ...(process.env.NODE_COMPILE_CACHE
+        ? { NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE }
+        : {}),
       CDK_CONTEXT_JSON: JSON.stringify({
         ...context,
         // Were the check missing, the stacks would be built without bundling their functions.
