@@ -66,5 +66,10 @@ export const invokeSource = (handlerUrl: string, events: readonly unknown[]): st
     invokedFunctionArn: 'arn:aws:lambda:ap-southeast-3:123456789012:function:api',
     memoryLimitInMB: '1024', getRemainingTimeInMillis: () => 10_000 };
   const statuses = [];
-  for (const event of ${JSON.stringify(events)}) statuses.push((await handler(event, context)).statusCode);
+  const bodies = [];
+  for (const event of ${JSON.stringify(events)}) {
+    const response = await handler(event, context);
+    statuses.push(response.statusCode);
+    bodies.push(response.body);
+  }
 `;

@@ -1,4 +1,4 @@
-import { Service } from '@pantau/core';
+import { recordScanVerdict } from '@pantau/core';
 import { onScanResult } from '@pantau/documents/guardduty';
 import { readScanResultConfig } from './config.ts';
 import { observed, powertools } from './observability.ts';
@@ -8,10 +8,11 @@ const config = readScanResultConfig();
 const tools = powertools(config);
 const { logger, tracer } = tools;
 // Marking a file refused writes no search index: no search key.
-const service = new Service({
+// Its one use case, without `Service` (which would load every other one at cold start).
+const deps = {
   store: tracedStore(tracer, { tableName: config.TABLE_NAME }),
   clock: () => new Date(),
-});
+};
 
 /**
  * GuardDuty published a verdict that is not clean (the rule's filter): the file its object
@@ -22,7 +23,7 @@ const service = new Service({
 export const handler = observed(async (event: unknown): Promise<void> => {
   const result = await onScanResult(event, {
     bucket: config.ATTACHMENTS_BUCKET,
-    record: (input) => service.recordScanVerdict(input),
+    record: (input) => recordScanVerdict(deps, input),
   });
   if (result.scan === 'failed') logger.error('malware scan did not run', result);
   else logger.info('malware scan result', result);

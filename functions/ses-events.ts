@@ -1,4 +1,4 @@
-import { Service } from '@pantau/core';
+import { recordLetterBounce } from '@pantau/core';
 import { powertoolsMetrics } from '@pantau/workflow/metrics';
 import { onSesEvent } from '@pantau/workflow/ses-events';
 import { readSesEventsConfig } from './config.ts';
@@ -9,10 +9,11 @@ const config = readSesEventsConfig();
 const tools = powertools(config);
 const { logger, metrics, tracer } = tools;
 // Marking a letter failed writes no search index: no search key.
-const service = new Service({
+// Its one use case, without `Service` (which would load every other one at cold start).
+const deps = {
   store: tracedStore(tracer, { tableName: config.TABLE_NAME }),
   clock: () => new Date(),
-});
+};
 
 /**
  * SES reported a letter it had accepted undelivered (a bounce or a reject, the rule's filter): a
@@ -22,7 +23,7 @@ const service = new Service({
  */
 export const handler = observed(async (event: unknown): Promise<void> => {
   await onSesEvent(event, {
-    record: (bounce) => service.recordLetterBounce(bounce),
+    record: (bounce) => recordLetterBounce(deps, bounce),
     metrics: powertoolsMetrics(metrics),
     logger,
   });

@@ -11,7 +11,9 @@ import openapiTS, { astToString } from 'openapi-typescript';
 /** The console's own generated types, committed beside the client that uses them. */
 export const API_TYPES_FILE = new URL('../packages/web/src/api/schema.d.ts', import.meta.url);
 
-export async function openApiDocument(): Promise<Record<string, unknown>> {
+export async function openApiDocument(
+  options: { devRoutes?: boolean } = {},
+): Promise<Record<string, unknown>> {
   // Only the document is read: no handler runs, so nothing behind these is ever called.
   const unused = {} as never;
   const app = createApp({
@@ -19,7 +21,9 @@ export async function openApiDocument(): Promise<Record<string, unknown>> {
     verifier: unused,
     clock: () => new Date(),
     logger: new Logger({ logLevel: 'SILENT' }),
-    extend: (a) => a.route('/dev', devRoutes(unused, unused, unused)),
+    ...(options.devRoutes === false
+      ? {}
+      : { extend: (a) => a.route('/dev', devRoutes(unused, unused, unused)) }),
   });
   const response = await app.request('/openapi.json');
   return (await response.json()) as Record<string, unknown>;

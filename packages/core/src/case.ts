@@ -36,7 +36,7 @@ import {
   CLOSED_UNANSWERED_NOTE,
   RESTATABLE,
   RESTATE_HIDDEN_EMAIL,
-} from './schemas/cases.ts';
+} from './case-notes.ts';
 
 export type CaseStatus = CaseView['status'];
 

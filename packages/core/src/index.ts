@@ -61,9 +61,15 @@ export {
   sendPendingReceipts,
 } from './use-cases/mail-receipt.ts';
 // What a malware scan's verdict did to the file it names (the scan-result function logs it).
-export type { ScanVerdictOutcome } from './use-cases/attachments.ts';
+// The two event functions call their one use case directly, not through `Service`: the class
+// names every use case, so a function holding it loads all of them (and their schemas).
+export { recordScanVerdict, type ScanVerdictOutcome } from './use-cases/attachments.ts';
 // What the mail service reported of a letter after accepting it (the SES events function).
-export type { LetterBounce, LetterBounceOutcome } from './use-cases/letter-bounces.ts';
+export {
+  recordLetterBounce,
+  type LetterBounce,
+  type LetterBounceOutcome,
+} from './use-cases/letter-bounces.ts';
 export * from './import-row.ts';
 export * from './documents/index.ts';
 export * from './search/index.ts';

@@ -22,6 +22,9 @@ export * from './schemas/reporting.ts';
 export * from './schemas/monitoring.ts';
 export * from './schemas/public.ts';
 export * from './schemas/intake.ts';
+// A setting the functions read at cold start: a module of its own (only zod), loaded without
+// the complaint's schemas.
+export * from './schemas/mail-domains.ts';
 export * from './schemas/documents.ts';
 export * from './schemas/search.ts';
 export * from './schemas/desk.ts';

@@ -21,6 +21,14 @@ import {
   RESPONSE_KINDS,
   TimeZoneSchema,
 } from './common.ts';
+// Zod-free (case-notes.ts), so the domain reads them without loading the contract's schemas.
+export {
+  CLOSED_SATISFIED_NOTE,
+  CLOSED_UNANSWERED_NOTE,
+  RESTATABLE,
+  RESTATE_HIDDEN_EMAIL,
+} from '../case-notes.ts';
+
 // ---- Indonesian identity input: NIK and phone (issue 14) ------------------------------
 
 /** NIK (Nomor Induk Kependudukan): exactly 16 digits. */
@@ -122,11 +130,6 @@ export const CreateCaseBody = z
   .meta({ id: 'CreateCase' });
 export type CreateCaseInput = z.infer<typeof CreateCaseBody>;
 
-/** Why an e-mail with its identity hidden is not accepted as it came (the field `description`). */
-export const RESTATE_HIDDEN_EMAIL =
-  'required to accept an e-mail whose complainant’s identity is hidden: the agencies read the ' +
-  'complaint as restated here, without the signature, name, phone or address in the mail';
-
 export const VerificationBody = z
   .strictObject({
     decision: z.enum(['accept', 'reject', 'needs_info']),
@@ -172,20 +175,6 @@ export const VerificationBody = z
   })
   .meta({ id: 'Verification' });
 export type VerificationInput = z.infer<typeof VerificationBody>;
-
-/**
- * Where central restates a case for the agencies after verifying it (`RestateCaseBody`): every
- * status an agency may read it in. Before, it restates while verifying; a rejected case no
- * agency reads.
- */
-export const RESTATABLE: readonly (typeof CASE_STATUSES)[number][] = [
-  'verified',
-  'forwarded',
-  'in_follow_up',
-  'resolved',
-  'reopened',
-  'closed',
-];
 
 /** Why a restatement with neither field is refused (the field `agencyDescription`). */
 export const RESTATE_NOTHING = 'give the subject, the restated complaint, or both';
@@ -243,14 +232,6 @@ export const CloseBody = z
   })
   .meta({ id: 'CloseCase' });
 export type CloseInput = z.infer<typeof CloseBody>;
-
-/**
- * The note of a case closed without central: by the complainant's "satisfied", or by its reply
- * window ending in silence. The console says each in the reader's language (and a note an
- * officer typed as it was typed).
- */
-export const CLOSED_SATISFIED_NOTE = 'Pengadu menyatakan puas';
-export const CLOSED_UNANSWERED_NOTE = 'Tidak ada tanggapan pengadu dalam jangka waktu';
 
 /**
  * What an agency is told of how its case ended or went on (`CaseNotice`): who closed it
