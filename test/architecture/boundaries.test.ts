@@ -101,3 +101,29 @@ describe('import boundaries', () => {
     expect(await boundaryErrors(file, code)).toEqual([]);
   });
 });
+
+describe('packages with "sideEffects": false (core, store, workflow, documents)', () => {
+  const unassigned = async (file: string, code: string) => {
+    const [result] = await eslint.lintText(`${code}\n`, { filePath: `${ROOT}${file}` });
+    return (result?.messages ?? []).filter((m) => m.ruleId === 'import-x/no-unassigned-import');
+  };
+
+  // Their bundles drop a module none of whose exports is used: a bare import would run in the
+  // tests and be gone from the Lambdas.
+  it.each([
+    ['packages/core/src/use.ts', "import './errors.ts';"],
+    ['packages/store/src/use.ts', "import '@pantau/core';"],
+    ['packages/workflow/src/use.ts', "import './metrics.ts';"],
+    ['packages/documents/src/use.ts', "import './mime.ts';"],
+  ])('%s: %s (an import for its side effects) is an error', async (file, code) => {
+    expect(await unassigned(file, code)).toHaveLength(1);
+  });
+
+  it.each([
+    ['packages/core/src/use.ts', "import { DomainError } from './errors.ts';"],
+    ['packages/core/src/use.test.ts', "import './errors.ts';"],
+    ['packages/api/src/use.ts', "import './context.ts';"],
+  ])('%s: %s is allowed', async (file, code) => {
+    expect(await unassigned(file, code)).toEqual([]);
+  });
+});
