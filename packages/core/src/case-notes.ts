@@ -1,8 +1,9 @@
 /**
- * What a case's life writes and refuses in words, without zod: the domain (`case.ts`) reads them
- * from here, the contract (`schemas/cases.ts`) gives them to its clients. A function that never
- * parses a complaint (the ladder's, the event handlers') so loads none of the contract's schemas
- * (nor the phone numbers' metadata) for them.
+ * What a case's life writes and refuses in words, without zod: the domain (`case.ts`) and the
+ * ladder (Tick's close of a case left unanswered) read them from here, and `schemas.ts` gives
+ * them to the contract's clients straight from here, not through `schemas/cases.ts`: a function
+ * that never parses a complaint so loads none of its schemas, nor the phone numbers' metadata
+ * (a name re-exported through a module keeps that module in the bundle).
  */
 import type { CASE_STATUSES } from './schemas/common.ts';
 

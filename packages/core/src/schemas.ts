@@ -15,6 +15,9 @@ export { COMPLAINT_ADDRESS_REFUSED, complaintAddressOf } from './complaint-addre
 export * from './schemas/common.ts';
 export * from './schemas/agencies.ts';
 export * from './schemas/cases.ts';
+// Words of a case's life, without zod (case-notes.ts): a function that uses them loads none of
+// the complaint's schemas.
+export * from './case-notes.ts';
 export * from './schemas/assignments.ts';
 export * from './schemas/settings.ts';
 export * from './schemas/jobs.ts';

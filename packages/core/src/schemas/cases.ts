@@ -21,14 +21,6 @@ import {
   RESPONSE_KINDS,
   TimeZoneSchema,
 } from './common.ts';
-// Zod-free (case-notes.ts), so the domain reads them without loading the contract's schemas.
-export {
-  CLOSED_SATISFIED_NOTE,
-  CLOSED_UNANSWERED_NOTE,
-  RESTATABLE,
-  RESTATE_HIDDEN_EMAIL,
-} from '../case-notes.ts';
-
 // ---- Indonesian identity input: NIK and phone (issue 14) ------------------------------
 
 /** NIK (Nomor Induk Kependudukan): exactly 16 digits. */
