@@ -90,6 +90,7 @@ const FIRST_REQUEST: Record<string, unknown[]> = {
 const importOnly = (file: string) => `await import(${JSON.stringify(pathToFileURL(file).href)});`;
 const withRequests = (file: string, events: unknown[]) => `
   ${invokeSource(pathToFileURL(file).href, events)}
+  const statuses = responses.map((r) => r.statusCode);
   if (!statuses.every((s) => s >= 200 && s < 300)) throw new Error(String(statuses));`;
 
 /**

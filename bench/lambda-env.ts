@@ -58,18 +58,17 @@ export const httpApiEvent = (
 
 /**
  * ES module source that imports a bundled handler and invokes it with each event in turn, as
- * Lambda does in one execution environment, leaving the status codes in `statuses`.
+ * Lambda does in one execution environment, leaving each answer's `statusCode` and `body` in
+ * `responses`.
  */
 export const invokeSource = (handlerUrl: string, events: readonly unknown[]): string => `
   const { handler } = await import(${JSON.stringify(handlerUrl)});
   const context = { functionName: 'api', functionVersion: '1', awsRequestId: 'r-1',
     invokedFunctionArn: 'arn:aws:lambda:ap-southeast-3:123456789012:function:api',
     memoryLimitInMB: '1024', getRemainingTimeInMillis: () => 10_000 };
-  const statuses = [];
-  const bodies = [];
+  const responses = [];
   for (const event of ${JSON.stringify(events)}) {
-    const response = await handler(event, context);
-    statuses.push(response.statusCode);
-    bodies.push(response.body);
+    const { statusCode, body } = await handler(event, context);
+    responses.push({ statusCode, body });
   }
 `;

@@ -54,7 +54,7 @@ function invoke(requests: readonly Request[]): { statusCode: number; body: strin
     process.env.AWS_ENDPOINT_URL_SECRETS_MANAGER = 'http://127.0.0.1:' + server.address().port;
     ${invokeSource(handler, events)}
     server.close();
-    process.stdout.write('RESULT ' + JSON.stringify(statuses.map((statusCode, i) => ({ statusCode, body: bodies[i] }))));
+    process.stdout.write('RESULT ' + JSON.stringify(responses));
   `;
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
     encoding: 'utf8',
