@@ -12,6 +12,7 @@
  *
  *   npm run bench                      # 10,000 ladders
  *   BENCH_LADDERS=1000 npm run bench   # a quicker run
+ *   BENCH_CONCURRENCY=32 npm run bench # ladders ticked at a time (16), raw commits in flight alike
  */
 import {
   type AssignmentRecord,
@@ -41,7 +42,8 @@ import {
 const N = Number(process.env.BENCH_LADDERS ?? 10_000);
 const AGENCIES = 200;
 const START = new Date('2026-03-16T03:00:00.000Z');
-const CONCURRENCY = 16;
+/** Ladders ticked at a time, and raw commits in flight for the floor (the same on both sides). */
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 
 const db = await startDynamoDbLocal({ inMemory: true });
 try {

@@ -361,6 +361,38 @@ describe('the escalation ladder on the local interpreter', () => {
     ]);
   });
 
+  it('numbers the letters of one pass in one call, consecutively in the order written', async () => {
+    // The warning for the follow-up and reminder I fall on the same instant (SILENT_LADDER).
+    const caseId = await forward(['polri']);
+    const [ladder] = (await store.getCase(caseId))!.ladders;
+    const ref = { caseId, agencyId: 'polri', generation: ladder!.generation, token: ladder!.token };
+    const shared = wib('2026-03-27');
+    clock.set(new Date(Date.parse(shared) - 1).toISOString());
+    await engine.runOnce(ref); // the warning of 18 March
+    const calls: string[] = [];
+    store.client.middlewareStack.add(
+      (next, context) => (args) => {
+        calls.push(String(context.commandName).replace(/Command$/, ''));
+        return next(args);
+      },
+      { step: 'initialize', name: 'countPassCalls' },
+    );
+    try {
+      clock.set(shared);
+      await engine.runOnce(ref);
+    } finally {
+      store.client.middlewareStack.remove('countPassCalls');
+    }
+    const written = (await store.listNotifications({ caseId }, { limit: 100 })).items
+      .filter((n) => n.scheduledAt === shared)
+      .toSorted((x, y) => x.createdAt.localeCompare(y.createdAt) || x.id.localeCompare(y.id));
+    expect(written.map((n) => n.step)).toEqual(['warning', 'reminder_1']);
+    // Written at midnight, held for letter hours: nothing sent in this pass.
+    expect(calls).toEqual(['BatchGetItem', 'UpdateItem', 'TransactWriteItems']);
+    const [first, second] = written.map((n) => Number(/^B-(\d+)\//.exec(n.letterNumber!)?.[1]));
+    expect(second).toBe(first! + 1);
+  });
+
   it('never doubles a step when two executions of one ladder race', async () => {
     const caseId = await forward(['polri'], '2026-06-08T03:00:00.000Z');
     clock.set('2026-06-20T03:00:00.000Z');

@@ -34,6 +34,12 @@ export interface LetterNumbering {
    * numbered, on Monday 2 November, the day it goes out (`letterDateOf`).
    */
   next(timeZone?: TimeZone, date?: string): Promise<string>;
+  /**
+   * The numbers of letters dated `dates` (YYYY-MM-DD), in that order: one reservation per
+   * yearly series (one call, unless the letters span a year's end), consecutive in the order
+   * given, as central's invitation letters take theirs.
+   */
+  numbers(dates: readonly string[]): Promise<string[]>;
 }
 
 /**
@@ -46,14 +52,27 @@ export async function letterNumbering(
   at: number,
 ): Promise<LetterNumbering> {
   const settings = (await store.getDocumentSettings(at)) ?? DEFAULT_DOCUMENT_SETTINGS;
+  const numbers = async (dates: readonly string[]) => {
+    const series = Map.groupBy(dates, (date) => sequenceName('letter', date));
+    const first = new Map(
+      await Promise.all(
+        [...series].map(
+          async ([name, dated]) => [name, await store.reserveSequence(name, dated.length)] as const,
+        ),
+      ),
+    );
+    return dates.map((date) => {
+      const name = sequenceName('letter', date);
+      const seq = first.get(name)!;
+      first.set(name, seq + 1);
+      return formatNumber(settings.letterNumberPattern, seq, date);
+    });
+  };
   return {
     settings,
     next: async (timeZone = 'Asia/Jakarta', date = localDate(now, timeZone)) =>
-      formatNumber(
-        settings.letterNumberPattern,
-        await store.reserveSequence(sequenceName('letter', date)),
-        date,
-      ),
+      (await numbers([date]))[0]!,
+    numbers,
   };
 }
 

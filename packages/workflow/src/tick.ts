@@ -287,7 +287,14 @@ async function letterWrites(
   }: { parties: ReturnType<typeof partiesOf>; numbering: LetterNumbering; now: Date },
 ) {
   const { agency, central } = parties;
-  // Read beside the first letter's number (no round trip of their own): the focal point, only
+  // Each letter is numbered by the date it bears (its month, year and series): the working day
+  // it goes out, in the agency's zone, as `composeLetter` dates it. A pass's letters (the
+  // follow-up's warning and reminder I share one) take theirs in one call.
+  const dates = letters.map((letter) =>
+    letterDateOf(calendar, assignment.timeZone, new Date(letter.at)),
+  );
+  const numbersRead = numbering.numbers(dates);
+  // Read beside the letters' numbers (no round trip of their own): the focal point, only
   // when the agency has one (most have none); and, for a rung after its episode's first, every
   // letter of the agency's for the case, whose episode's sent ones it names (`composeLetter`),
   // as an intervention says whether its invitation went (`invitationSent`): a few times in an
@@ -305,15 +312,11 @@ async function letterWrites(
   const openRead = letters.some((l) => l.action === 'central_intervention')
     ? deps.store.listOpenActivities(c.id)
     : Promise.resolve(undefined);
-  for (const read of [focalRead, earlierRead, openRead]) read.catch(() => undefined);
+  for (const read of [numbersRead, focalRead, earlierRead, openRead]) read.catch(() => undefined);
+  const numbers = await numbersRead;
   const writes = [];
-  for (const letter of letters) {
-    // Numbered by the date it bears (its month, year and series): the working day it goes
-    // out, in the agency's zone, as `composeLetter` dates it.
-    const number = await numbering.next(
-      assignment.timeZone,
-      letterDateOf(calendar, assignment.timeZone, new Date(letter.at)),
-    );
+  for (const [i, letter] of letters.entries()) {
+    const number = numbers[i]!;
     writes.push(
       letterWrite({
         letter,
