@@ -144,3 +144,27 @@ describe('the API bundle', () => {
     expect(atInit).toContain('@aws-sdk/client-dynamodb');
   });
 });
+
+describe("the ladder's Tick bundle", () => {
+  it('loads the MIME composer and the PDF renderer with the first letter sent, not at cold start', async () => {
+    // Most Ticks send nothing: a timer set, or letters written at midnight and held for letter
+    // hours (the sweep sends those).
+    const out = join(dir, 'ladder-tick');
+    const tick = await bundleFunction({ entry: entryPoint('ladder-tick.ts'), outdir: out });
+    const packagesIn = (files: readonly string[]) =>
+      new Set(
+        files.flatMap((f) =>
+          Object.keys(tick.outputs[f]!.inputs).flatMap(
+            (input) => input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? [],
+          ),
+        ),
+      );
+    const atInit = packagesIn(loadedAtInit(tick, relative(process.cwd(), join(out, 'index.mjs'))));
+    const inBundle = packagesIn(Object.keys(tick.outputs));
+    for (const name of ['nodemailer', 'pdf-lib']) {
+      expect(inBundle).toContain(name);
+      expect(atInit).not.toContain(name);
+    }
+    expect(atInit).toContain('@aws-sdk/client-dynamodb');
+  }, 60_000);
+});

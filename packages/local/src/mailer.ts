@@ -14,7 +14,7 @@ import {
   type Mailer,
   type NotificationRecord,
 } from '@pantau/core';
-import { composeReply, letterMessage } from '@pantau/documents';
+import { letterMessage, replyMessage } from '@pantau/documents';
 import { writeDurably } from './durable-file.ts';
 
 export const SENDER = 'Asdep Pengaduan Masyarakat <noreply@pantau.local>';
@@ -67,7 +67,7 @@ export function emlMailer(
       const day = join(dir, localDate(new Date(m.createdAt), 'Asia/Jakarta'));
       await writeDurably(
         join(day, `${m.id}.eml`),
-        await composeReply(m, { from: SENDER, messageIdDomain: 'pantau.local' }),
+        await replyMessage(m, { from: SENDER, messageIdDomain: 'pantau.local' }),
       );
     },
     async send(n, at) {

@@ -24,7 +24,7 @@ import {
   type NotificationRecord,
   unavailable,
 } from '@pantau/core';
-import { composeReply, letterMessage } from '@pantau/documents';
+import { letterMessage, replyMessage } from '@pantau/documents';
 import { LETTER_TAGS } from './ses-events.ts';
 import { TickInput } from './tick.ts';
 
@@ -321,7 +321,7 @@ export class SesMailer implements Mailer, ComplainantMailer {
    */
   async reply(m: ComplainantMessage): Promise<void> {
     const domain = this.fromAddress.split('@')[1] ?? 'pantau.invalid';
-    const data = await composeReply(m, { from: this.fromAddress, messageIdDomain: domain });
+    const data = await replyMessage(m, { from: this.fromAddress, messageIdDomain: domain });
     await this.client.send(
       new SendEmailCommand({
         FromEmailAddress: this.fromAddress,
