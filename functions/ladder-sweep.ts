@@ -1,7 +1,7 @@
 import type { Context } from 'aws-lambda';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SFNClient } from '@aws-sdk/client-sfn';
-import { powertoolsMetrics, SesMailer, SfnLadderStarter, sweep } from '@pantau/workflow';
+import { powertoolsMetrics, SfnLadderStarter, sweep } from '@pantau/workflow';
+import { onDemandMailer } from '@pantau/documents/on-demand';
 import { readLadderSweepConfig } from './config.ts';
 import { sdkOptions } from './aws-clients.ts';
 import { observed, powertools } from './observability.ts';
@@ -19,13 +19,10 @@ const ladders = new SfnLadderStarter({
   stateMachineArn: config.STATE_MACHINE_ARN,
   correlationId: () => logger.getCorrelationId() as string | undefined,
 });
-const mailer = new SesMailer({
-  client: tracer.captureAWSv3Client(new SESv2Client(sdkOptions)),
-  fromAddress: config.MAIL_FROM,
-  ...(config.SES_CONFIGURATION_SET ? { configurationSetName: config.SES_CONFIGURATION_SET } : {}),
-  // Where an agency's answer to a letter goes; a receipt keeps its own (`MAIL_REPLY_TO`).
-  ...(config.LETTERS_REPLY_TO ? { replyTo: config.LETTERS_REPLY_TO } : {}),
-});
+// SES's client loads with the first letter or receipt sent (functions/letters-ses.ts).
+const mailer = onDemandMailer(async () =>
+  (await import('./letters-ses.ts')).lettersMailer(tracer, config),
+);
 
 // E-mail receipts whose send failed at intake go as the intake sends them (functions/mail-intake.ts).
 const receipts = config.TRACKING_URL

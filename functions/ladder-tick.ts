@@ -1,7 +1,6 @@
-import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { powertoolsMetrics, SesMailer, tick } from '@pantau/workflow';
+import { powertoolsMetrics, tick } from '@pantau/workflow';
+import { onDemandMailer } from '@pantau/documents/on-demand';
 import { readLadderTickConfig } from './config.ts';
-import { sdkOptions } from './aws-clients.ts';
 import { observed, powertools } from './observability.ts';
 import { tracedStore } from './table.ts';
 
@@ -12,13 +11,10 @@ const { logger, metrics, tracer } = tools;
 
 const store = tracedStore(tracer, { tableName: config.TABLE_NAME });
 
-const mailer = new SesMailer({
-  client: tracer.captureAWSv3Client(new SESv2Client(sdkOptions)),
-  fromAddress: config.MAIL_FROM,
-  ...(config.SES_CONFIGURATION_SET ? { configurationSetName: config.SES_CONFIGURATION_SET } : {}),
-  // Where an agency's answer to a letter goes; a receipt keeps its own (`MAIL_REPLY_TO`).
-  ...(config.LETTERS_REPLY_TO ? { replyTo: config.LETTERS_REPLY_TO } : {}),
-});
+// SES's client loads with the first letter sent (functions/letters-ses.ts).
+const mailer = onDemandMailer(async () =>
+  (await import('./letters-ses.ts')).lettersMailer(tracer, config),
+);
 
 const deps = {
   store,

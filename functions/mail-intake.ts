@@ -7,7 +7,7 @@ import { intakeInbox } from '@pantau/intake/inbox';
 // The metrics module alone: the package's index would bundle the PDF renderer's chunk too.
 import { METRIC, powertoolsMetrics } from '@pantau/workflow/metrics';
 // The letters' SES mailer alone (its PDF renderer is a chunk loaded by a letter, never here).
-import { SesMailer } from '@pantau/workflow/aws';
+import { SesMailer } from '@pantau/workflow/ses-mailer';
 import { readMailIntakeConfig } from './config.ts';
 import { sdkOptions } from './aws-clients.ts';
 import { observed, powertools } from './observability.ts';

@@ -146,7 +146,7 @@ describe('the API bundle', () => {
 });
 
 describe("the ladder's Tick bundle", () => {
-  it('loads the MIME composer and the PDF renderer with the first letter sent, not at cold start', async () => {
+  it("loads SES's client, the MIME composer and the PDF renderer with the first letter sent, not at cold start", async () => {
     // Most Ticks send nothing: a timer set, or letters written at midnight and held for letter
     // hours (the sweep sends those).
     const out = join(dir, 'ladder-tick');
@@ -161,7 +161,7 @@ describe("the ladder's Tick bundle", () => {
       );
     const atInit = packagesIn(loadedAtInit(tick, relative(process.cwd(), join(out, 'index.mjs'))));
     const inBundle = packagesIn(Object.keys(tick.outputs));
-    for (const name of ['nodemailer', 'pdf-lib']) {
+    for (const name of ['@aws-sdk/client-sesv2', 'nodemailer', 'pdf-lib']) {
       expect(inBundle).toContain(name);
       expect(atInit).not.toContain(name);
     }

@@ -1,6 +1,12 @@
-import type { BlobStore } from '@pantau/core';
+import type {
+  BlobStore,
+  ComplainantMailer,
+  ComplainantMessage,
+  Mailer,
+  NotificationRecord,
+} from '@pantau/core';
 import { describe, expect, it } from 'vitest';
-import { onDemand, onDemandBlobStore } from './on-demand.ts';
+import { onDemand, onDemandBlobStore, onDemandMailer } from './on-demand.ts';
 
 describe('onDemand', () => {
   it('loads once, on the first call, and shares the load with calls made while it runs', async () => {
@@ -68,5 +74,30 @@ describe('onDemandBlobStore', () => {
       'delete k2',
       'scanStatus k1',
     ]);
+  });
+});
+
+describe('onDemandMailer', () => {
+  it('builds the mailer with the first letter or receipt and sends each through it', async () => {
+    const sent: string[] = [];
+    let built = 0;
+    const real: Mailer & ComplainantMailer = {
+      send: async (n, at) => void sent.push(`letter ${n.id} ${at?.toISOString()}`),
+      reply: async (m) => void sent.push(`receipt ${m.id}`),
+    };
+    const mailer = onDemandMailer(async () => (built++, real));
+    expect(built).toBe(0);
+    const at = new Date('2026-03-17T01:00:00.000Z');
+    await Promise.all([
+      mailer.send({ id: 'n1' } as NotificationRecord, at),
+      mailer.reply({ id: 'm1' } as ComplainantMessage),
+    ]);
+    await mailer.send({ id: 'n2' } as NotificationRecord);
+    expect(sent).toEqual([
+      'letter n1 2026-03-17T01:00:00.000Z',
+      'receipt m1',
+      'letter n2 undefined',
+    ]);
+    expect(built).toBe(1);
   });
 });

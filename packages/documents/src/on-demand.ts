@@ -3,7 +3,7 @@
  * dynamic `import()` becomes a chunk beside the handler (infra/bundle.ts splits them), read only
  * when a request needs it. Imports nothing heavy itself, so the handler can import it.
  */
-import type { BlobStore } from '@pantau/core';
+import type { BlobStore, ComplainantMailer, Mailer } from '@pantau/core';
 
 /**
  * `load`, run on the first call and shared by every call after it (and by calls made while it
@@ -32,5 +32,19 @@ export function onDemandBlobStore(load: () => Promise<BlobStore>): BlobStore {
     read: async (key) => (await store()).read(key),
     delete: async (key) => (await store()).delete(key),
     scanStatus: async (key) => (await store()).scanStatus(key),
+  };
+}
+
+/**
+ * A mailer built on its first message: the ladder's Tick and sweep send in few of their runs, and
+ * SES's client (about 60 KB) comes with the first letter or receipt they send.
+ */
+export function onDemandMailer(
+  load: () => Promise<Mailer & ComplainantMailer>,
+): Mailer & ComplainantMailer {
+  const mailer = onDemand(load);
+  return {
+    send: async (n, at) => (await mailer()).send(n, at),
+    reply: async (m) => (await mailer()).reply(m),
   };
 }

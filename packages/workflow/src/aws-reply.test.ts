@@ -8,7 +8,7 @@ import type { ComplainantMessage } from '@pantau/core';
 import { mockClient } from 'aws-sdk-client-mock';
 import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SesMailer } from './aws.ts';
+import { SesMailer } from './ses-mailer.ts';
 
 const ses = mockClient(SESv2Client);
 afterEach(() => ses.reset());

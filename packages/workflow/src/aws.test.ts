@@ -13,7 +13,8 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
-import { continueLadder, executionName, SesMailer, SfnLadderStarter } from './aws.ts';
+import { continueLadder, executionName, SfnLadderStarter } from './aws.ts';
+import { SesMailer } from './ses-mailer.ts';
 
 const sfn = mockClient(SFNClient);
 const ses = mockClient(SESv2Client);

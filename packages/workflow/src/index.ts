@@ -6,8 +6,6 @@ export {
   type ExecutionState,
   executionName,
   type LadderExecutions,
-  SesMailer,
-  type SesMailerProps,
   SfnLadderStarter,
   type SfnLadderStarterProps,
 } from './aws.ts';
