@@ -1,5 +1,5 @@
 import { LogLevel } from '@aws-lambda-powertools/logger';
-import { MailDomainsSchema } from '@pantau/core/schemas';
+import { CommaListSchema, MailDomainsSchema } from '@pantau/core/schemas';
 import { z } from 'zod';
 
 // The only module that reads process.env. Each entry point calls its parser once at module
@@ -43,15 +43,7 @@ const stateMachineArn = z.string().regex(/^arn:aws[a-z-]*:states:[^:]+:\d{12}:st
  * domains, and parent domains with a leading dot (`pengaduan@setneg.go.id,.lapor.go.id`); empty:
  * none. Read as leniently as infra/app.ts passes them on, so none fails a cold start.
  */
-export const MailIntakeRecipients = z
-  .string()
-  .default('')
-  .transform((v) =>
-    v
-      .split(',')
-      .map((r) => r.trim().toLowerCase())
-      .filter(Boolean),
-  );
+export const MailIntakeRecipients = CommaListSchema;
 
 const apiEnv = tableEnv.extend({
   ...observedEnv.shape,

@@ -1,27 +1,32 @@
 import { z } from 'zod';
 
 /**
- * Central's staff mail domains, comma-separated (`setneg.go.id,kemensetneg.go.id`), lower-cased;
- * empty: none. A citizen's message an officer forwards from one of them is the citizen's
- * complaint (README, "E-mail"). Read from `MAIL_STAFF_DOMAINS` on AWS, `PANTAU_MAIL_STAFF_DOMAINS`
- * embedded.
+ * A setting written as a comma-separated list, read as its items: each trimmed and lower-cased,
+ * the empty ones dropped; unset or empty: none.
  */
-export const MailDomainsSchema = z
+export const CommaListSchema = z
   .string()
   .default('')
   .transform((v) =>
     v
       .split(',')
-      .map((d) => d.trim().toLowerCase())
+      .map((item) => item.trim().toLowerCase())
       .filter(Boolean),
-  )
-  .pipe(
-    z.array(
-      z
-        .string()
-        .regex(
-          /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
-          'a mail domain such as setneg.go.id (no @, no scheme)',
-        ),
-    ),
   );
+
+/**
+ * Central's staff mail domains, comma-separated (`setneg.go.id,kemensetneg.go.id`), lower-cased;
+ * empty: none. A citizen's message an officer forwards from one of them is the citizen's
+ * complaint (README, "E-mail"). Read from `MAIL_STAFF_DOMAINS` on AWS, `PANTAU_MAIL_STAFF_DOMAINS`
+ * embedded.
+ */
+export const MailDomainsSchema = CommaListSchema.pipe(
+  z.array(
+    z
+      .string()
+      .regex(
+        /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+        'a mail domain such as setneg.go.id (no @, no scheme)',
+      ),
+  ),
+);
