@@ -53,11 +53,18 @@ export const PRICE = {
   // and 1 GB a month).
   malwareGb: 0.09,
   malwareObject: 0.215 / 1_000,
-  // aws.amazon.com/s3/pricing: S3 Standard $0.023 per GB-month (first 50 TB), PUT/POST $0.005
-  // and GET $0.0004 per 1,000 requests (in force since 2018; not re-read: no stored copy).
+  // aws.amazon.com/s3/pricing, US East (N. Virginia), read 2026-12-04 from a stored copy of the
+  // page (one that lists S3 Express One Zone's RenameObject, so of 2025 or later): S3 Standard
+  // $0.023 per GB-month (first 50 TB), PUT, COPY and POST $0.005 and GET $0.0004 per 1,000
+  // requests, the same for S3 Intelligent-Tiering; Intelligent-Tiering's Frequent Access tier
+  // $0.023, Infrequent Access tier $0.0125 and Archive Instant Access tier $0.004 per GB-month,
+  // monitoring and automation $0.0025 per 1,000 objects over 128 KB a month, no retrieval fees.
   s3GbMonth: 0.023,
   s3Put: 0.005 / 1_000,
   s3Get: 0.0004 / 1_000,
+  tieringInfrequentGbMonth: 0.0125,
+  tieringArchiveInstantGbMonth: 0.004,
+  tieringObjectMonth: 0.0025 / 1_000,
   // aws.amazon.com/ses/pricing (acecloudinterviews.com's SES tutorial, 2026): $0.10 per 1,000
   // e-mails sent.
   sesEmail: 0.1 / 1_000,
@@ -71,8 +78,10 @@ export const ASSUME = {
   workingDaysPerMonth: 21,
   attachmentsPerComplaint: 2,
   attachmentMb: 1,
-  // Downloads of each attachment by staff.
+  // Downloads of each attachment by staff, the last of them this many days after the upload
+  // (while central and the agency work the case).
   attachmentReads: 2,
+  attachmentLastReadDay: 30,
   // Lambda's own START, END and REPORT lines per invocation, in bytes.
   platformLogBytes: 350,
   // One API Gateway access log line (infra/api.ts's format), in bytes.

@@ -247,6 +247,24 @@ try {
   const sweepsPerMonth = (MONTH_DAYS * 24 * 60) / stack.sweepMinutes;
 
   /**
+   * One file's first year in S3 Intelligent-Tiering, where the blob store writes the checked
+   * files (packages/documents/src/blob-s3.ts): the Frequent Access tier until 30 days after its
+   * last read, the Infrequent Access tier until 90 days after it, Archive Instant Access for the
+   * rest of the year (S3's own thresholds); the monthly monitoring charge on a file over 128 KB.
+   */
+  const tieredYear = (mb: number) => {
+    const months = (from: number, to: number) =>
+      (Math.min(to, 365) - Math.min(from, 365)) / MONTH_DAYS;
+    const infrequentFrom = ASSUME.attachmentLastReadDay + 30;
+    const archiveFrom = ASSUME.attachmentLastReadDay + 90;
+    const perGb =
+      months(0, infrequentFrom) * PRICE.s3GbMonth +
+      months(infrequentFrom, archiveFrom) * PRICE.tieringInfrequentGbMonth +
+      months(archiveFrom, 365) * PRICE.tieringArchiveInstantGbMonth;
+    return (mb / 1024) * perGb + (mb > 0.125 ? months(0, 365) * PRICE.tieringObjectMonth : 0);
+  };
+
+  /**
    * Costs that follow the number of complaints: one complaint's, measured above and priced, with
    * `attachments` files of `ASSUME.attachmentMb` each.
    */
@@ -263,10 +281,12 @@ try {
       WAF: run.apiCalls * PRICE.wafRequest,
       'SES (letters)': run.emails * PRICE.sesEmail,
       'CloudWatch Logs': logGb * (PRICE.logIngestGb + PRICE.logStoreGbMonth),
-      // Each attachment: its upload, GuardDuty's read and tag, staff's reads; a year stored.
+      // Each attachment (packages/core/src/use-cases/attachments.ts): the form's upload, the
+      // API's read of it and its checked copy, GuardDuty's read and tag of the copy, and each
+      // download (its scan tag read, then the file); its first year stored.
       'S3 attachments':
-        attachments * (2 * PRICE.s3Put + (1 + ASSUME.attachmentReads) * PRICE.s3Get) +
-        attachmentGb * 12 * PRICE.s3GbMonth,
+        attachments * (3 * PRICE.s3Put + (2 + 2 * ASSUME.attachmentReads) * PRICE.s3Get) +
+        attachments * tieredYear(ASSUME.attachmentMb),
       'GuardDuty scans':
         stack.malwarePlans > 0
           ? attachments * PRICE.malwareObject + attachmentGb * PRICE.malwareGb

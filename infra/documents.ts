@@ -76,7 +76,9 @@ export class Documents extends Construct {
           expiration: Duration.days(2),
           noncurrentVersionExpiration: Duration.days(1),
         },
-        // Scans and evidence are read in the first weeks, rarely after.
+        // Scans and evidence are read in the first weeks, rarely after. The blob store writes
+        // them into Intelligent-Tiering (packages/documents/src/blob-s3.ts); this moves what was
+        // written before it did, or in S3 Standard otherwise.
         {
           transitions: [
             {

@@ -97,3 +97,17 @@ describe('a file’s name travels with the object, never in its download link', 
     s3.restore();
   });
 });
+
+describe('what the evidence costs to keep', () => {
+  // Evidence is read while the case is worked and kept for years: S3 Standard's price for all
+  // of it would be the bill's largest storage line (BENCHMARKS.md, "The whole bill").
+  it('is written into Intelligent-Tiering, not S3 Standard', async () => {
+    const s3 = mockClient(S3Client);
+    s3.on(PutObjectCommand).resolves({});
+    const store = new S3BlobStore(new S3Client({ region: 'ap-southeast-3' }), 'pantau-files');
+    await store.write('cases/c/f.abc', new Uint8Array([1, 2, 3]), 'application/pdf', 'surat.pdf');
+    const [put] = s3.commandCalls(PutObjectCommand);
+    expect(put!.args[0].input.StorageClass).toBe('INTELLIGENT_TIERING');
+    s3.restore();
+  });
+});

@@ -80,6 +80,11 @@ export class S3BlobStore implements BlobStore {
         // No browser keeps a copy (a scanned identity card on a shared office computer), as
         // the embedded blob store answers.
         CacheControl: 'private, no-store',
+        // Read while the case is worked, rarely after: Intelligent-Tiering moves it to its
+        // cheaper tiers after 30 and 90 days unread and back on a read, with no retrieval fee,
+        // and GuardDuty scans it there (a new object starts in the Frequent Access tier).
+        // Written there at once: no month in S3 Standard and no transition request later.
+        StorageClass: 'INTELLIGENT_TIERING',
       }),
     );
   }
