@@ -65,6 +65,11 @@ export const PRICE = {
   tieringInfrequentGbMonth: 0.0125,
   tieringArchiveInstantGbMonth: 0.004,
   tieringObjectMonth: 0.0025 / 1_000,
+  // S3 Object Tagging (GuardDuty's scan tag on each file): $0.0065 per 10,000 tags a month since
+  // AWS's reduction of March 2025 (aws.amazon.com/about-aws/whats-new/2025/03/amazon-s3-reduces-
+  // pricing-object-tagging, as cited by a stored S3 design note; a stored copy of the S3 pricing
+  // page lists the same for Middle East (UAE)), read 2026-12-04.
+  s3TagMonth: 0.0065 / 10_000,
   // aws.amazon.com/ses/pricing (acecloudinterviews.com's SES tutorial, 2026): $0.10 per 1,000
   // e-mails sent.
   sesEmail: 0.1 / 1_000,

@@ -140,6 +140,11 @@ try {
     await call('POST', `/v1/cases/${id}/assignments`, central, {
       assignments: [{ agencyId: 'polri' }, { agencyId: 'pln' }],
     });
+    // The ladders' first ticks (the forwarding letters) before any agency reads the case, as
+    // on AWS, where a person takes minutes: the engine arms them in the background, and an
+    // agency that answered first would have no letter owed to it (1 letter, 12 transitions in
+    // some runs instead of 2 and 15).
+    await engine.runDue();
     for (const [agency, token] of Object.entries(officers)) {
       if (agency === 'pln' && silentPln) continue;
       await call('GET', `/v1/queue`, token);
@@ -250,7 +255,8 @@ try {
    * One file's first year in S3 Intelligent-Tiering, where the blob store writes the checked
    * files (packages/documents/src/blob-s3.ts): the Frequent Access tier until 30 days after its
    * last read, the Infrequent Access tier until 90 days after it, Archive Instant Access for the
-   * rest of the year (S3's own thresholds); the monthly monitoring charge on a file over 128 KB.
+   * rest of the year (S3's own thresholds); the monthly monitoring charge on a file over 128 KB,
+   * and GuardDuty's scan tag kept on it.
    */
   const tieredYear = (mb: number) => {
     const months = (from: number, to: number) =>
@@ -261,7 +267,8 @@ try {
       months(0, infrequentFrom) * PRICE.s3GbMonth +
       months(infrequentFrom, archiveFrom) * PRICE.tieringInfrequentGbMonth +
       months(archiveFrom, 365) * PRICE.tieringArchiveInstantGbMonth;
-    return (mb / 1024) * perGb + (mb > 0.125 ? months(0, 365) * PRICE.tieringObjectMonth : 0);
+    const monitoring = mb > 0.125 ? PRICE.tieringObjectMonth : 0;
+    return (mb / 1024) * perGb + months(0, 365) * (monitoring + PRICE.s3TagMonth);
   };
 
   /**
