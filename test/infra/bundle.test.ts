@@ -31,6 +31,16 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** The packages (`nodemailer`, `@aws-sdk/client-s3`) whose code is in `files` of a bundle. */
+const packagesIn = (bundle: Metafile, files: readonly string[]) =>
+  new Set(
+    files.flatMap((f) =>
+      Object.keys(bundle.outputs[f]!.inputs).flatMap(
+        (input) => input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? [],
+      ),
+    ),
+  );
+
 type Request = { readonly path: string; readonly headers: Record<string, string> };
 
 /** Invokes the bundle's handler in a Node process of its own; returns each response. */
@@ -121,16 +131,8 @@ describe('the API bundle', () => {
 
   it('loads S3 and its presigners with the first attachment request, not at cold start', () => {
     const handler = relative(process.cwd(), join(dir, 'api', 'index.mjs'));
-    const packagesIn = (files: readonly string[]) =>
-      new Set(
-        files.flatMap((f) =>
-          Object.keys(meta.outputs[f]!.inputs).flatMap(
-            (input) => input.match(/node_modules\/(@aws-sdk\/[^/]+)/)?.[1] ?? [],
-          ),
-        ),
-      );
-    const atInit = packagesIn(loadedAtInit(meta, handler));
-    const inBundle = packagesIn(Object.keys(meta.outputs));
+    const atInit = packagesIn(meta, loadedAtInit(meta, handler));
+    const inBundle = packagesIn(meta, Object.keys(meta.outputs));
     const s3 = [
       '@aws-sdk/client-s3',
       '@aws-sdk/s3-presigned-post',
@@ -151,16 +153,11 @@ describe("the ladder's Tick bundle", () => {
     // hours (the sweep sends those).
     const out = join(dir, 'ladder-tick');
     const tick = await bundleFunction({ entry: entryPoint('ladder-tick.ts'), outdir: out });
-    const packagesIn = (files: readonly string[]) =>
-      new Set(
-        files.flatMap((f) =>
-          Object.keys(tick.outputs[f]!.inputs).flatMap(
-            (input) => input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? [],
-          ),
-        ),
-      );
-    const atInit = packagesIn(loadedAtInit(tick, relative(process.cwd(), join(out, 'index.mjs'))));
-    const inBundle = packagesIn(Object.keys(tick.outputs));
+    const atInit = packagesIn(
+      tick,
+      loadedAtInit(tick, relative(process.cwd(), join(out, 'index.mjs'))),
+    );
+    const inBundle = packagesIn(tick, Object.keys(tick.outputs));
     for (const name of ['@aws-sdk/client-sesv2', 'nodemailer', 'pdf-lib']) {
       expect(inBundle).toContain(name);
       expect(atInit).not.toContain(name);
