@@ -1,6 +1,8 @@
 import { LogLevel } from '@aws-lambda-powertools/logger';
 import { CommaListSchema, MailDomainsSchema } from '@pantau/core/schemas';
-import { z } from 'zod';
+// zod's small build: every function parses its environment at cold start, and the classic
+// build would be 170 KB more of each one's init (BENCHMARKS, "Cold start").
+import * as z from 'zod/mini';
 
 // The only module that reads process.env. Each entry point calls its parser once at module
 // scope, so a misconfigured deploy fails at cold start instead of on some later request.
@@ -19,7 +21,7 @@ export const LOG_LEVELS = Object.values(LogLevel);
  */
 export const ORIGIN_SECRET_HEADER = 'x-pantau-origin-verify';
 
-const tableEnv = z.object({ TABLE_NAME: z.string().min(1) });
+const tableEnv = z.object({ TABLE_NAME: z.string().check(z.minLength(1)) });
 
 /**
  * What Powertools needs, set by the stack (infra/observability.ts names the services and the
@@ -27,16 +29,20 @@ const tableEnv = z.object({ TABLE_NAME: z.string().min(1) });
  * Tracer (functions/observability.ts), so none of them reads the environment on its own.
  */
 const observedEnv = z.object({
-  POWERTOOLS_SERVICE_NAME: z.string().min(1),
-  POWERTOOLS_METRICS_NAMESPACE: z.string().min(1),
-  LOG_LEVEL: z.enum(LogLevel).default('INFO'),
+  POWERTOOLS_SERVICE_NAME: z.string().check(z.minLength(1)),
+  POWERTOOLS_METRICS_NAMESPACE: z.string().check(z.minLength(1)),
+  LOG_LEVEL: z._default(z.enum(LogLevel), 'INFO'),
 });
 
 /** A secret in Secrets Manager, read once per cold start (secrets.ts): its ARN, never its value. */
-const secretArn = z.string().regex(/^arn:aws[a-z-]*:secretsmanager:[^:]+:\d{12}:secret:.+$/);
+const secretArn = z
+  .string()
+  .check(z.regex(/^arn:aws[a-z-]*:secretsmanager:[^:]+:\d{12}:secret:.+$/));
 
 /** The escalation ladder state machine, for functions that start executions of it. */
-const stateMachineArn = z.string().regex(/^arn:aws[a-z-]*:states:[^:]+:\d{12}:stateMachine:.+$/);
+const stateMachineArn = z
+  .string()
+  .check(z.regex(/^arn:aws[a-z-]*:states:[^:]+:\d{12}:stateMachine:.+$/));
 
 /**
  * SES's recipient conditions as the stack names them, comma-separated, lower-cased: addresses,
@@ -45,10 +51,10 @@ const stateMachineArn = z.string().regex(/^arn:aws[a-z-]*:states:[^:]+:\d{12}:st
  */
 export const MailIntakeRecipients = CommaListSchema;
 
-const apiEnv = tableEnv.extend({
+const apiEnv = z.extend(tableEnv, {
   ...observedEnv.shape,
   JWT_ISSUER: z.url(),
-  JWT_AUDIENCE: z.string().min(1),
+  JWT_AUDIENCE: z.string().check(z.minLength(1)),
   JWKS_URL: z.url(),
   STATE_MACHINE_ARN: stateMachineArn,
   /** The re-arming jobs' state machine (calendar and policy edits start it). */
@@ -56,13 +62,13 @@ const apiEnv = tableEnv.extend({
   // The value CloudFront sends in ORIGIN_SECRET_HEADER (the proof-of-work key derives from it).
   ORIGIN_SECRET_ARN: secretArn,
   // Issue 15: attachments' bucket, and the tracking page the receipt's QR code points to.
-  ATTACHMENTS_BUCKET: z.string().min(3),
-  TRACKING_URL: z.url().optional(),
+  ATTACHMENTS_BUCKET: z.string().check(z.minLength(3)),
+  TRACKING_URL: z.optional(z.url()),
   /**
    * The console's address (the stack's distribution): the invitation letters planning an
    * activity writes link to their case there. Unset: they say "melalui Pantau" alone.
    */
-  CONSOLE_URL: z.url().optional(),
+  CONSOLE_URL: z.optional(z.url()),
   // The search index's HMAC key.
   SEARCH_KEY_SECRET_ARN: secretArn,
   /**
@@ -80,44 +86,44 @@ const apiEnv = tableEnv.extend({
  */
 export const LettersReplyTo = z.email();
 
-const ladderTickEnv = tableEnv.extend({
+const ladderTickEnv = z.extend(tableEnv, {
   ...observedEnv.shape,
   MAIL_FROM: z.email(),
-  SES_CONFIGURATION_SET: z.string().min(1).optional(),
+  SES_CONFIGURATION_SET: z.optional(z.string().check(z.minLength(1))),
   /**
    * The letters' `Reply-To` (`-c lettersReplyTo`, infra/notify.ts): the mailbox the unit reads,
    * where an agency's answer by e-mail goes. Unset: none (`MAIL_FROM` may receive nothing).
    */
-  LETTERS_REPLY_TO: LettersReplyTo.optional(),
+  LETTERS_REPLY_TO: z.optional(LettersReplyTo),
   /**
    * The console's address (the stack's distribution, infra/escalation.ts): the letters the Tick
    * writes link to their case there, `<this>/cases/<caseId>`. Unset (a stack from before it):
    * they say "melalui Pantau" alone.
    */
-  CONSOLE_URL: z.url().optional(),
+  CONSOLE_URL: z.optional(z.url()),
 });
 
-const ladderContinueEnv = observedEnv.extend({ STATE_MACHINE_ARN: stateMachineArn });
+const ladderContinueEnv = z.extend(observedEnv, { STATE_MACHINE_ARN: stateMachineArn });
 
-const ladderSweepEnv = ladderTickEnv.extend({
+const ladderSweepEnv = z.extend(ladderTickEnv, {
   STATE_MACHINE_ARN: stateMachineArn,
   /**
    * E-mail receipts whose send failed at intake are sent by the sweep, as the mail intake sends
    * them (`mailIntakeEnv`): naming the tracking page, with the same Reply-To. Set with the mail
    * intake (infra/pantau-stack.ts); without `TRACKING_URL` the sweep sends no receipt.
    */
-  TRACKING_URL: z.url().optional(),
-  MAIL_REPLY_TO: z.email().optional(),
+  TRACKING_URL: z.optional(z.url()),
+  MAIL_REPLY_TO: z.optional(z.email()),
 });
 
 /** The seed: the table, and the re-arming jobs' state machine (a holiday year it adds). */
-const seedEnv = tableEnv.extend({ REARM_STATE_MACHINE_ARN: stateMachineArn });
+const seedEnv = z.extend(tableEnv, { REARM_STATE_MACHINE_ARN: stateMachineArn });
 
 /**
  * The re-arming job's tasks: the table, the ladders they re-arm, and the search index's HMAC key
  * (the upgrade job writes each case's index).
  */
-const rearmJobEnv = tableEnv.extend({
+const rearmJobEnv = z.extend(tableEnv, {
   ...observedEnv.shape,
   STATE_MACHINE_ARN: stateMachineArn,
   SEARCH_KEY_SECRET_ARN: secretArn,
@@ -129,10 +135,10 @@ const rearmJobEnv = tableEnv.extend({
 export const MailDomains = MailDomainsSchema;
 
 /** The e-mail channel: the table, and the bucket SES's receipt rule stores messages in. */
-const mailIntakeEnv = tableEnv.extend({
+const mailIntakeEnv = z.extend(tableEnv, {
   ...observedEnv.shape,
-  INBOX_BUCKET: z.string().min(3),
-  ATTACHMENTS_BUCKET: z.string().min(3),
+  INBOX_BUCKET: z.string().check(z.minLength(3)),
+  ATTACHMENTS_BUCKET: z.string().check(z.minLength(3)),
   SEARCH_KEY_SECRET_ARN: secretArn,
   /**
    * Central's staff mail domains (`-c mailStaffDomains`): a citizen's message forwarded from
@@ -144,21 +150,21 @@ const mailIntakeEnv = tableEnv.extend({
    * address through their configuration set (infra/notify.ts sets both), naming the tracking
    * page (`TRACKING_URL`, the console's `/track`). Without `MAIL_FROM` or `TRACKING_URL`: none.
    */
-  MAIL_FROM: z.email().optional(),
-  SES_CONFIGURATION_SET: z.string().min(1).optional(),
-  TRACKING_URL: z.url().optional(),
+  MAIL_FROM: z.optional(z.email()),
+  SES_CONFIGURATION_SET: z.optional(z.string().check(z.minLength(1))),
+  TRACKING_URL: z.optional(z.url()),
   /** Where a reply to the receipt goes: the first complaint address SES receives for. */
-  MAIL_REPLY_TO: z.email().optional(),
+  MAIL_REPLY_TO: z.optional(z.email()),
 });
 
 /** GuardDuty's scan results: the table, and the attachments' bucket its events must name. */
-const scanResultEnv = tableEnv.extend({
+const scanResultEnv = z.extend(tableEnv, {
   ...observedEnv.shape,
-  ATTACHMENTS_BUCKET: z.string().min(3),
+  ATTACHMENTS_BUCKET: z.string().check(z.minLength(3)),
 });
 
 /** SES's events about the letters (bounces, rejects): the table, and nothing else. */
-const sesEventsEnv = tableEnv.extend({ ...observedEnv.shape });
+const sesEventsEnv = z.extend(tableEnv, { ...observedEnv.shape });
 
 export type SeedConfig = z.infer<typeof seedEnv>;
 export type ObservedConfig = z.infer<typeof observedEnv>;
@@ -171,7 +177,7 @@ export type RearmJobConfig = z.infer<typeof rearmJobEnv>;
 export type ScanResultConfig = z.infer<typeof scanResultEnv>;
 export type SesEventsConfig = z.infer<typeof sesEventsEnv>;
 
-const parse = <T extends z.ZodType>(schema: T): z.infer<T> => {
+const parse = <T extends z.ZodMiniType>(schema: T): z.infer<T> => {
   const result = schema.safeParse(process.env);
   if (!result.success) {
     throw new Error(`Invalid environment:\n${z.prettifyError(result.error)}`);

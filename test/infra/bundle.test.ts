@@ -165,3 +165,26 @@ describe("the ladder's Tick bundle", () => {
     expect(atInit).toContain('@aws-sdk/client-dynamodb');
   }, 60_000);
 });
+
+describe('zod at cold start', () => {
+  it("loads zod's classic build in the API and the mail intake only: the other functions parse their input, environment and events with its small build", async () => {
+    // The classic build (every schema method, 190 KB of init: BENCHMARKS "Cold start") comes
+    // with the contract's schemas, which only those two functions use. The others read the
+    // stored policy and document settings without zod (policy.ts `storedPolicy`).
+    const handlers = readdirSync(join(process.cwd(), 'functions'))
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .filter((f) => /export const handler\b/.test(readFileSync(join('functions', f), 'utf8')));
+    const classicAtInit = await Promise.all(
+      handlers.map(async (file) => {
+        const out = file === 'api.ts' ? join(dir, 'api') : join(dir, `zod-${file}`);
+        const bundle =
+          file === 'api.ts' ? meta : await bundleFunction({ entry: entryPoint(file), outdir: out });
+        const atInit = loadedAtInit(bundle, relative(process.cwd(), join(out, 'index.mjs')));
+        const inputs = atInit.flatMap((f) => Object.keys(bundle.outputs[f]!.inputs));
+        return inputs.some((input) => input.includes('node_modules/zod/v4/classic/')) ? [file] : [];
+      }),
+    );
+    expect(handlers.length).toBeGreaterThanOrEqual(9);
+    expect(classicAtInit.flat().sort()).toEqual(['api.ts', 'mail-intake.ts']);
+  }, 90_000);
+});

@@ -10,7 +10,7 @@ import type { LadderRecord } from './notification.ts';
 import { invalidTransition } from './errors.ts';
 import { type ComplaintType, TARGETS, type Target } from './policy.ts';
 import type { AssignmentView, RedirectInput, ResponseInput } from './schemas.ts';
-import { OPEN_ASSIGNMENT_STATES } from './schemas/common.ts';
+import { OPEN_ASSIGNMENT_STATES } from './vocabulary.ts';
 import { type Reader, readerSees } from './tenancy.ts';
 
 export type AssignmentState = AssignmentView['state'];

@@ -5,7 +5,7 @@
  * that never parses a complaint so loads none of its schemas, nor the phone numbers' metadata
  * (a name re-exported through a module keeps that module in the bundle).
  */
-import type { CASE_STATUSES } from './schemas/common.ts';
+import type { CASE_STATUSES } from './vocabulary.ts';
 
 /** Why an e-mail with its identity hidden is not accepted as it came (the field `description`). */
 export const RESTATE_HIDDEN_EMAIL =

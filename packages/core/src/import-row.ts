@@ -21,7 +21,7 @@ import {
   type ImportRowResult,
 } from './schemas/intake.ts';
 import { ComplainantSchema, LocationSchema } from './schemas/cases.ts';
-import { CHANNELS } from './schemas/common.ts';
+import { CHANNELS } from './vocabulary.ts';
 import { LETTER_AFTER_RECEIPT } from './schemas/documents.ts';
 import { dayParts } from './day-text.ts';
 import { inRecordedYears, NOT_IN_RECORDED_YEARS, text } from './schemas/fields.ts';

@@ -25,7 +25,7 @@ import { type LetterParties, stepAddresses } from './letter-addresses.ts';
 import { isLadderLetter, type NotificationRecord } from './notification.ts';
 import type { LadderStep, Target } from './policy.ts';
 import type { Agency } from './schemas.ts';
-import { cutText } from './schemas/fields.ts';
+import { cutText } from './text.ts';
 
 const TITLES: Record<LadderStep['action'], string> = {
   warning: 'Pemberitahuan Batas Waktu Tindak Lanjut',

@@ -1,4 +1,10 @@
-import { z } from 'zod';
+/**
+ * The SLA policy's values and rules, without zod: the functions that compute deadlines and write
+ * letters load no schema. The contract's schemas of a policy are in schemas/policy.ts, built from
+ * these (its types come from there).
+ */
+import type { z } from 'zod';
+import type { LadderStepSchema, SlaPolicySchema } from './schemas/policy.ts';
 
 export const COMPLAINT_TYPES = ['light', 'normative', 'examination'] as const;
 export type ComplaintType = (typeof COMPLAINT_TYPES)[number];
@@ -18,30 +24,6 @@ export const LADDER_ACTIONS = [
  */
 export const LADDER_PARTIES = ['agency', 'agency_head', 'focal_point', 'central'] as const;
 export type LadderParty = (typeof LADDER_PARTIES)[number];
-const PARTIES_DOC =
-  "agency: the agency's liaison contacts; agency_head: its head contacts; focal_point: its focal point's liaisons; central: the central unit's liaisons";
-
-/**
- * One step of the escalation ladder (DOMAIN.md). A step `relativeTo: 'due'` is counted from a
- * target's deadline (negative: a warning before it; 0: the deadline itself, the first rung);
- * `relativeTo: 'previous'` from the previous rung. Each step is a deadline of its own: it fires
- * at the first instant after the end of its working day.
- */
-export const LadderStepSchema = z
-  .strictObject({
-    name: z
-      .string()
-      .regex(
-        /^[a-z][a-z0-9_]{0,39}$/,
-        'lowercase letters, digits and underscores, starting with a letter, 1–40 characters',
-      ),
-    offsetWorkingDays: z.int().min(-20).max(60),
-    relativeTo: z.enum(['due', 'previous']),
-    action: z.enum(LADDER_ACTIONS),
-    recipients: z.array(z.enum(LADDER_PARTIES)).min(1).meta({ description: PARTIES_DOC }),
-    cc: z.array(z.enum(LADDER_PARTIES)).default([]).meta({ description: PARTIES_DOC }),
-  })
-  .meta({ id: 'LadderStep' });
 export type LadderStep = z.infer<typeof LadderStepSchema>;
 
 /**
@@ -93,7 +75,7 @@ export const DEFAULT_LADDER: LadderStep[] = [
 ];
 
 /** Warnings come before a deadline; the rungs start at a deadline and climb from there. */
-const ladderShape = (steps: LadderStep[]) => {
+export const ladderShape = (steps: LadderStep[]) => {
   const rungs = steps.filter((s) => s.action !== 'warning');
   return (
     steps.every(
@@ -107,44 +89,6 @@ const ladderShape = (steps: LadderStep[]) => {
   );
 };
 
-/**
- * Working-day targets (DOMAIN.md "Time rules"). Policy is data kept in the table, seeded with
- * these defaults; the numbers are never branched on in code.
- */
-export const SlaPolicySchema = z.strictObject({
-  id: z.string(),
-  verificationWorkingDays: z.int().min(0).max(250),
-  acknowledgeWorkingDays: z.int().min(0).max(250),
-  followUpWorkingDays: z.int().min(0).max(250),
-  resolutionWorkingDays: z.strictObject({
-    light: z.int().min(0).max(250),
-    normative: z.int().min(0).max(250),
-    examination: z.int().min(0).max(250),
-  }),
-  replyWindowWorkingDays: z.int().min(0).max(250),
-  /**
-   * The legal outer limit: calendar days from a complete file to the end of handling
-   * (Perpres 76/2013). Shown beside the working-day targets, which may run past it.
-   */
-  legalLimitCalendarDays: z.int().min(1).max(365).default(60),
-  calendarId: z.string(),
-  // Policies stored before ladders existed read as the default ladder.
-  ladder: z
-    .array(LadderStepSchema)
-    .min(1)
-    .max(12)
-    .refine(
-      ladderShape,
-      'warnings before a deadline (negative, relativeTo due), then rungs: the first relativeTo due (≥ 0), the rest relativeTo previous (≥ 1); names unique',
-    )
-    .default(DEFAULT_LADDER),
-  /** After a redirect, the next agency's clock starts fresh or inherits the first forwarding date. */
-  reforwardClock: z.enum(['fresh', 'inherit']).default('fresh'),
-  /** Agencies with fewer assignments in a period keep their figures but are not ranked. */
-  minimumSample: z.int().min(1).max(1000).default(5),
-  version: z.int().min(0).default(0),
-  updatedAt: z.string().nullable().default(null),
-});
 export type SlaPolicy = z.infer<typeof SlaPolicySchema>;
 
 export const DEFAULT_POLICY_ID = 'default';
@@ -174,3 +118,59 @@ export const targetWorkingDays = (
   followUp: policy.followUpWorkingDays,
   resolution: policy.resolutionWorkingDays[type],
 });
+
+/**
+ * What a policy stored before a field existed reads as, for each field added since the first
+ * (schemas/policy.ts defaults to these, so an API request that leaves one out gets the same).
+ */
+export const POLICY_FIELD_DEFAULTS = {
+  legalLimitCalendarDays: 60,
+  ladder: DEFAULT_LADDER,
+  reforwardClock: 'fresh',
+  minimumSample: 5,
+  version: 0,
+  updatedAt: null,
+} as const;
+
+/** A policy as the table holds it: written through the contract, possibly before some fields. */
+export type StoredPolicy = Omit<SlaPolicy, keyof typeof POLICY_FIELD_DEFAULTS | 'ladder'> &
+  Partial<Omit<SlaPolicy, 'ladder'>> & {
+    readonly ladder?: readonly (Omit<LadderStep, 'cc'> & { cc?: LadderStep['cc'] })[];
+  };
+
+/**
+ * A stored policy as the code reads it: every field, those it was stored without at their
+ * defaults. Not validated again: every write went through the contract's schema (as the store
+ * reads cases and assignments), and the functions that read policies load no zod for it.
+ * `policy.test.ts` checks it reads any stored policy as the contract's schema parses it.
+ */
+export function storedPolicy(stored: StoredPolicy): SlaPolicy {
+  const d = POLICY_FIELD_DEFAULTS;
+  return {
+    id: stored.id,
+    verificationWorkingDays: stored.verificationWorkingDays,
+    acknowledgeWorkingDays: stored.acknowledgeWorkingDays,
+    followUpWorkingDays: stored.followUpWorkingDays,
+    resolutionWorkingDays: {
+      light: stored.resolutionWorkingDays.light,
+      normative: stored.resolutionWorkingDays.normative,
+      examination: stored.resolutionWorkingDays.examination,
+    },
+    replyWindowWorkingDays: stored.replyWindowWorkingDays,
+    legalLimitCalendarDays: stored.legalLimitCalendarDays ?? d.legalLimitCalendarDays,
+    calendarId: stored.calendarId,
+    ladder:
+      stored.ladder?.map((step) => ({
+        name: step.name,
+        offsetWorkingDays: step.offsetWorkingDays,
+        relativeTo: step.relativeTo,
+        action: step.action,
+        recipients: [...step.recipients],
+        cc: [...(step.cc ?? [])],
+      })) ?? d.ladder,
+    reforwardClock: stored.reforwardClock ?? d.reforwardClock,
+    minimumSample: stored.minimumSample ?? d.minimumSample,
+    version: stored.version ?? d.version,
+    updatedAt: stored.updatedAt ?? d.updatedAt,
+  };
+}

@@ -12,6 +12,8 @@ export { TARGETS } from './policy.ts';
 export { LIMITS } from './errors.ts';
 export { dayParts, parseDayText } from './day-text.ts';
 export { COMPLAINT_ADDRESS_REFUSED, complaintAddressOf } from './complaint-address.ts';
+// The vocabulary as plain values (no zod), then its schemas.
+export * from './vocabulary.ts';
 export * from './schemas/common.ts';
 export * from './schemas/agencies.ts';
 export * from './schemas/cases.ts';
@@ -19,6 +21,7 @@ export * from './schemas/cases.ts';
 // the complaint's schemas.
 export * from './case-notes.ts';
 export * from './schemas/assignments.ts';
+export * from './schemas/policy.ts';
 export * from './schemas/settings.ts';
 export * from './schemas/jobs.ts';
 export * from './schemas/reporting.ts';
@@ -28,6 +31,7 @@ export * from './schemas/intake.ts';
 // A setting the functions read at cold start: a module of its own (only zod), loaded without
 // the complaint's schemas.
 export * from './schemas/mail-domains.ts';
+export * from './documents/attachment-vocabulary.ts';
 export * from './schemas/documents.ts';
 export * from './schemas/search.ts';
 export * from './schemas/desk.ts';

@@ -11,7 +11,7 @@ import {
   type DocumentSettings,
   type DocumentStore,
   type NotificationRecord,
-  StoredDocumentSettingsSchema,
+  storedDocumentSettings,
   type VersionedPut,
   type WriteConflict,
 } from '@pantau/core';
@@ -59,8 +59,8 @@ export class DocumentLayer extends JobStore implements DocumentStore {
     return this.settings.get(
       'documents',
       async () => {
-        const stored = await this.get<unknown>(documentKeys.settings, at !== undefined);
-        return stored === undefined ? undefined : StoredDocumentSettingsSchema.parse(stored);
+        const stored = await this.get<DocumentSettings>(documentKeys.settings, at !== undefined);
+        return stored === undefined ? undefined : storedDocumentSettings(stored);
       },
       at,
     );

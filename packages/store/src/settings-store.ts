@@ -9,7 +9,8 @@ import {
   type RearmJobRecord,
   retryOnConflict,
   type SlaPolicy,
-  SlaPolicySchema,
+  type StoredPolicy,
+  storedPolicy,
   type WorkingCalendar,
   WriteConflict,
 } from '@pantau/core';
@@ -55,9 +56,9 @@ export class SettingsLayer extends DynamoTable {
     return this.settings.get(
       `policy#${id}`,
       async () => {
-        const stored = await this.get<unknown>(keys.policy(id), at !== undefined);
-        // Parsing fills what older records lack (a policy stored before ladders existed).
-        return stored === undefined ? undefined : SlaPolicySchema.parse(stored);
+        const stored = await this.get<StoredPolicy>(keys.policy(id), at !== undefined);
+        // Fills what older records lack (a policy stored before ladders existed).
+        return stored === undefined ? undefined : storedPolicy(stored);
       },
       at,
     );
@@ -67,7 +68,7 @@ export class SettingsLayer extends DynamoTable {
   async listPolicies(): Promise<SlaPolicy[]> {
     const { pk, skPrefix } = keys.policyPrefix;
     const items = await this.queryPrefix(pk, skPrefix);
-    return items.map((p) => SlaPolicySchema.parse(record(p)));
+    return items.map((p) => storedPolicy(record<StoredPolicy>(p)));
   }
 
   /** Creates or replaces a policy under its version; `job`: the re-arming it starts. */

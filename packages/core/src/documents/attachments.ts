@@ -5,16 +5,15 @@
  */
 import { type ActivityRecord, activityHeldWith } from '../activity.ts';
 import { DomainError, invalidInput, limitExceeded } from '../errors.ts';
-import { cutText } from '../schemas/fields.ts';
+import { cutText } from '../text.ts';
+import { type AttachmentView, type CreateAttachmentInput } from '../schemas/documents.ts';
 import {
   ATTACHMENT_TYPES,
-  type AttachmentView,
   type AttachmentVisibility,
-  type CreateAttachmentInput,
   MAX_ATTACHMENTS_PER_CASE,
   MAX_FILE_NAME,
   type RefusedScan,
-} from '../schemas/documents.ts';
+} from './attachment-vocabulary.ts';
 
 export interface AttachmentRecord {
   readonly id: string;

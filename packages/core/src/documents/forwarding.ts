@@ -14,7 +14,7 @@ import { newEventId } from '../timeline.ts';
 import { type AttachmentRecord, canRead } from './attachments.ts';
 import { forwardingLetterDocument } from './letter-document.ts';
 import type { DocumentSettings } from '../schemas/documents.ts';
-import { cutText } from '../schemas/fields.ts';
+import { cutText } from '../text.ts';
 
 /** The marker of a generation's forwarding letter (a ladder step id of its own). */
 export const FORWARDING_STEP = 'forwarding';

@@ -5,3 +5,4 @@ export * from './invitation.ts';
 export * from './letter-document.ts';
 export * from './numbering.ts';
 export * from './ports.ts';
+export * from './stored-settings.ts';

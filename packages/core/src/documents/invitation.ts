@@ -18,7 +18,7 @@ import { addressedTo, contactSentence, throughPantau } from '../letters.ts';
 import type { NotificationRecord } from '../notification.ts';
 import type { Agency } from '../schemas.ts';
 import type { DocumentSettings } from '../schemas/documents.ts';
-import { cutText } from '../schemas/fields.ts';
+import { cutText } from '../text.ts';
 import { type Actor, newEventId, type TimelineEvent } from '../timeline.ts';
 import type { LetterDocument } from './letter-document.ts';
 

@@ -20,7 +20,7 @@ import {
 import { type LadderStep, TARGETS } from '../policy.ts';
 import type { Agency } from '../schemas.ts';
 import type { DocumentSettings } from '../schemas/documents.ts';
-import { cutText } from '../schemas/fields.ts';
+import { cutText } from '../text.ts';
 
 export type LetterBlock =
   | { readonly kind: 'paragraph'; readonly text: string }

@@ -2,7 +2,8 @@
 import type { NotificationRecord } from '../notification.ts';
 import type { VersionedPut } from '../ports.ts';
 import type { AttachmentRecord } from './attachments.ts';
-import type { DocumentSettings, ScanStatus } from '../schemas/documents.ts';
+import type { DocumentSettings } from '../schemas/documents.ts';
+import type { ScanStatus } from './attachment-vocabulary.ts';
 
 /** A yearly counter claimed in the same transaction as the record it numbers. */
 export interface SequenceClaim {

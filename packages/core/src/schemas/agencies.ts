@@ -1,7 +1,8 @@
 /** Agencies: the registry’s inputs and views, contacts. */
 import { z } from 'zod';
 import { instant, text } from './fields.ts';
-import { AGENCY_KINDS, AgencyIdSchema, TimeZoneSchema } from './common.ts';
+import { AgencyIdSchema, TimeZoneSchema } from './common.ts';
+import { AGENCY_KINDS } from '../vocabulary.ts';
 import { JobSchema } from './jobs.ts';
 
 /**

@@ -4,13 +4,8 @@ import { DAY_KINDS } from '../calendar.ts';
 import { LETTER_FAILURES, LETTER_VOID_REASONS, NOTIFICATION_STATUSES } from '../notification.ts';
 import { COMPLAINT_TYPES, TARGETS } from '../policy.ts';
 import { booleanQuery, forwardingGeneration, instant, text } from './fields.ts';
-import {
-  AgencyIdSchema,
-  ASSIGNMENT_STATES,
-  isOpenState,
-  PageQuery,
-  TimeZoneSchema,
-} from './common.ts';
+import { AgencyIdSchema, PageQuery, TimeZoneSchema } from './common.ts';
+import { ASSIGNMENT_STATES, isOpenState } from '../vocabulary.ts';
 /** `delegatedTo=none` in the queue's query: the assignments no member unit holds. */
 export const NO_MEMBER_UNIT = 'none';
 export const QueueQuery = PageQuery.extend({

@@ -11,16 +11,14 @@ import {
   recordedInstant,
   text,
 } from './fields.ts';
+import { AgencyIdSchema, PageQuery, TimeZoneSchema } from './common.ts';
 import {
-  AgencyIdSchema,
   ASSIGNMENT_STATES,
   CASE_STATUSES,
   CHANNELS,
   CLOSE_OUTCOMES,
-  PageQuery,
   RESPONSE_KINDS,
-  TimeZoneSchema,
-} from './common.ts';
+} from '../vocabulary.ts';
 // ---- Indonesian identity input: NIK and phone (issue 14) ------------------------------
 
 /** NIK (Nomor Induk Kependudukan): exactly 16 digits. */

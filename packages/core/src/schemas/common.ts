@@ -1,54 +1,13 @@
 /** The contract's shared vocabulary: enums, ids, paging. */
 import { z } from 'zod';
 import { DAY_KINDS, TIME_ZONES } from '../calendar.ts';
+import { DEFAULT_PAGE_LIMIT } from '../vocabulary.ts';
 import { booleanQuery } from './fields.ts';
-
-export const AGENCY_KINDS = ['ministry', 'agency', 'local_government', 'soe', 'other'] as const;
-/** How a complaint reached central; `web` is the public complaint form (`/adukan`). */
-export const CHANNELS = [
-  'letter',
-  'email',
-  'walk_in',
-  'lapor',
-  'social_media',
-  'web',
-  'other',
-] as const;
-export const CASE_STATUSES = [
-  'received',
-  'needs_info',
-  'verified',
-  'rejected',
-  'forwarded',
-  'in_follow_up',
-  'resolved',
-  // The complainant was not satisfied with the final answers: back to central, to forward again.
-  'reopened',
-  'closed',
-] as const;
-export const ASSIGNMENT_STATES = [
-  'pending',
-  'acknowledged',
-  'responded',
-  'completed',
-  'redirected',
-  'withdrawn',
-] as const;
-/** The states in which the agency still owes something. */
-export const OPEN_ASSIGNMENT_STATES = ['pending', 'acknowledged', 'responded'] as const;
-/** Whether an assignment in `state` is still open (the console reads states as strings). */
-export const isOpenState = (state: string): boolean =>
-  (OPEN_ASSIGNMENT_STATES as readonly string[]).includes(state);
-export const CLOSE_OUTCOMES = ['resolved', 'unresolved', 'withdrawn'] as const;
-export const RESPONSE_KINDS = ['progress', 'final'] as const;
 
 export const AgencyIdSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'lowercase letters, digits and dashes, 2–40 characters');
 export const TimeZoneSchema = z.enum(TIME_ZONES);
-
-/** A page's size when the request names none. */
-export const DEFAULT_PAGE_LIMIT = 25;
 
 export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(DEFAULT_PAGE_LIMIT),

@@ -5,6 +5,13 @@
  */
 import { z } from 'zod';
 import { patternAmbiguity, patternProblem } from '../documents/numbering.ts';
+import {
+  MAX_ATTACHMENT_BYTES,
+  ATTACHMENT_VISIBILITIES,
+  ATTACHMENT_STATUSES,
+  REFUSED_SCANS,
+  MAX_FILE_NAME,
+} from '../documents/attachment-vocabulary.ts';
 import { calendarDate, instant, text } from './fields.ts';
 
 /** The incoming letter a complaint arrived as: its own number, date and sender. */
@@ -76,64 +83,8 @@ export const DocumentSettingsSchema = DocumentSettingsBody.extend({
 }).meta({ id: 'DocumentSettings' });
 export type DocumentSettings = z.infer<typeof DocumentSettingsSchema>;
 
-/**
- * Document settings as stored, read as leniently as they were saved: the stricter rules check
- * what an admin sends (`DocumentSettingsBody`). Refusing settings saved before a rule existed
- * (before 37f1922, half of a UTF-16 pair from a script's JSON) would throw on every letter and
- * registration; the admin corrects them on the next save, where the rule applies.
- */
-export const StoredDocumentSettingsSchema = z.object({
-  agendaNumberPattern: z.string(),
-  letterNumberPattern: z.string(),
-  letterhead: z.object({
-    ministry: z.string(),
-    unit: z.string(),
-    address: z.string(),
-    city: z.string(),
-    phone: z.string().optional(),
-    email: z.string().optional(),
-  }),
-  signatory: z.object({ name: z.string(), position: z.string(), nip: z.string() }),
-  tembusan: z.array(z.string()),
-  version: z.int(),
-  updatedAt: z.string().nullable(),
-}) satisfies z.ZodType<DocumentSettings>;
-
 // ---- attachments ----------------------------------------------------------------------
 
-/** What may be attached, detected from the bytes (never the name): PDF, JPEG, PNG, DOCX. */
-export const ATTACHMENT_TYPES = {
-  'application/pdf': 'pdf',
-  'image/jpeg': 'jpg',
-  'image/png': 'png',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
-} as const;
-export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
-export const MAX_ATTACHMENTS_PER_CASE = 30;
-/**
- * The names the e-mail intake keeps a message under (`message/rfc822`, central-only): the
- * complaint's own, and a follow-up's that joined the case. The console tells the two apart.
- */
-export const ORIGINAL_MAIL_NAME = 'surel-asli.eml';
-export const FOLLOW_UP_MAIL_NAME = 'surel-lanjutan.eml';
-export const ATTACHMENT_VISIBILITIES = ['central', 'agencies'] as const;
-export type AttachmentVisibility = (typeof ATTACHMENT_VISIBILITIES)[number];
-export const ATTACHMENT_STATUSES = ['uploading', 'available', 'refused'] as const;
-/**
- * A file's malware scan: `unscannable` the scanner cannot read it (a password-protected PDF),
- * `failed` the scan itself did not run (GuardDuty's FAILED or ACCESS_DENIED: an operator's
- * matter, not the file's).
- */
-export const SCAN_STATUSES = ['pending', 'clean', 'infected', 'unscannable', 'failed'] as const;
-export type ScanStatus = (typeof SCAN_STATUSES)[number];
-/** The verdicts that refuse a file for good (`Attachment.scan`). */
-export const REFUSED_SCANS = ['infected', 'unscannable'] as const;
-export type RefusedScan = (typeof REFUSED_SCANS)[number];
-export const isRefusedScan = (scan: ScanStatus): scan is RefusedScan =>
-  (REFUSED_SCANS as readonly ScanStatus[]).includes(scan);
-
-/** An attachment's name as given: shown and offered on download, never a path. */
-export const MAX_FILE_NAME = 200;
 export const FileNameSchema = text(MAX_FILE_NAME).regex(
   /^[^/\\\u0000-\u001f]+$/,
   'a file name, without slashes or control characters',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cutText, isWellFormed, recordedInstant, text } from './fields.ts';
+import { cutText, isWellFormed } from '../text.ts';
+import { recordedInstant, text } from './fields.ts';
 
 describe('text as people write it', () => {
   it('refuses half of a UTF-16 pair, alone or misplaced, and takes whole ones', () => {

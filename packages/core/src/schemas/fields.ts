@@ -1,5 +1,6 @@
 /** Field shapes the schema files share; not part of the contract's exports. */
 import { z } from 'zod';
+import { isWellFormed } from '../text.ts';
 
 /**
  * The years Pantau's dates may fall in, as the calendar's: a year 0 (which JavaScript's
@@ -33,30 +34,6 @@ export function inRecordedYears(date: Date): boolean {
 export const calendarDate = z.iso
   .date()
   .refine((d) => d >= YEARS.from && d <= YEARS.to, NOT_IN_RECORDED_YEARS);
-/**
- * Whether every UTF-16 surrogate is half of a pair: JSON can carry a lone one (`\ud800`), no
- * person types one. (A loop, not a lookbehind regex: the console runs this in older Safari.)
- */
-export function isWellFormed(s: string): boolean {
-  for (let i = 0; i < s.length; i += 1) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xdc00 && c <= 0xdfff) return false;
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const next = s.charCodeAt(i + 1);
-      if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
-      i += 1;
-    }
-  }
-  return true;
-}
-
-/** `s` cut to at most `max` UTF-16 units, never through the middle of a surrogate pair. */
-export function cutText(s: string, max: number): string {
-  const cut = s.slice(0, max);
-  const last = cut.charCodeAt(cut.length - 1);
-  return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
-}
-
 /** Text a person wrote: trimmed, not blank, at most `max` characters, and well formed. */
 export const text = (max: number) =>
   z

@@ -1,7 +1,8 @@
 /** Intake channels: the public complaint form, and central's spreadsheet import. */
 import { z } from 'zod';
 import { instant, text } from './fields.ts';
-import { CHANNELS, TimeZoneSchema } from './common.ts';
+import { TimeZoneSchema } from './common.ts';
+import { CHANNELS } from '../vocabulary.ts';
 import { ComplainantSchema, ExternalRefSchema, LocationSchema } from './cases.ts';
 import { FileNameSchema } from './documents.ts';
 

@@ -1,7 +1,7 @@
 /** The complainant's side: tracking and replying by tracking code. */
 import { z } from 'zod';
 import { instant, text } from './fields.ts';
-import { CASE_STATUSES, CLOSE_OUTCOMES, RESPONSE_KINDS } from './common.ts';
+import { CASE_STATUSES, CLOSE_OUTCOMES, RESPONSE_KINDS } from '../vocabulary.ts';
 export const ReplyBody = z
   .strictObject({
     satisfied: z.boolean(),

@@ -1,7 +1,8 @@
 /** Reporting: response-rate statistics and the letters sent. */
 import { z } from 'zod';
 import { LETTER_FAILURES, LETTER_VOID_REASONS, NOTIFICATION_STATUSES } from '../notification.ts';
-import { LadderStepSchema, TARGETS } from '../policy.ts';
+import { TARGETS } from '../policy.ts';
+import { LadderStepSchema } from './policy.ts';
 import { booleanQuery, calendarDate, instant, text } from './fields.ts';
 import { AgencyIdSchema, PageQuery } from './common.ts';
 export const StatsQuery = z.object({

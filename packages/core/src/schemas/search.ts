@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { LOOKUP_FIELDS } from '../search/document.ts';
 import { COMPLAINT_TYPES } from '../policy.ts';
-import { AgencyIdSchema, CASE_STATUSES, PageQuery } from './common.ts';
+import { AgencyIdSchema, PageQuery } from './common.ts';
+import { CASE_STATUSES } from '../vocabulary.ts';
 import { CaseSchema } from './cases.ts';
 import { calendarDate } from './fields.ts';
 

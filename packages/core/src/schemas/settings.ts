@@ -1,7 +1,7 @@
 /** Settings: holiday calendars and SLA policies. */
 import { z } from 'zod';
 import { DAY_KINDS } from '../calendar.ts';
-import { SlaPolicySchema } from '../policy.ts';
+import { SlaPolicySchema } from './policy.ts';
 import { text } from './fields.ts';
 import { JobSchema } from './jobs.ts';
 export const CalendarDayBody = z

@@ -29,15 +29,14 @@ import type { BlobStore } from '../documents/ports.ts';
 import { isOpen } from '../assignment.ts';
 import { DomainError, invalidInput, invalidTransition, notFound } from '../errors.ts';
 import { type Page, WriteConflict } from '../ports.ts';
+import { type AttachmentView, type CreateAttachmentInput } from '../schemas/documents.ts';
 import {
-  type AttachmentView,
   type AttachmentVisibility,
-  type CreateAttachmentInput,
   MAX_ATTACHMENT_BYTES,
   isRefusedScan,
   type RefusedScan,
   type ScanStatus,
-} from '../schemas/documents.ts';
+} from '../documents/attachment-vocabulary.ts';
 import { isCentral, type Principal } from '../tenancy.ts';
 import {
   actableAssignment,

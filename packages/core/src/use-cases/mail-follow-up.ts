@@ -8,7 +8,7 @@
 import { type CaseRecord, type CaseStatus, followUpMail } from '../case.ts';
 import { countsAgainstLimit, receivedAttachment } from '../documents/attachments.ts';
 import { type UniqueClaim, WriteConflict } from '../ports.ts';
-import { MAX_ATTACHMENTS_PER_CASE } from '../schemas/documents.ts';
+import { MAX_ATTACHMENTS_PER_CASE } from '../documents/attachment-vocabulary.ts';
 import { normalizeReference } from '../search/normalize.ts';
 import { CENTRAL_TENANT } from '../tenancy.ts';
 import { newEventId } from '../timeline.ts';

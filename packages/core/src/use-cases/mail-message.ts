@@ -10,8 +10,8 @@ import {
   MAX_ATTACHMENT_BYTES,
   MAX_ATTACHMENTS_PER_CASE,
   ORIGINAL_MAIL_NAME,
-} from '../schemas/documents.ts';
-import { cutText } from '../schemas/fields.ts';
+} from '../documents/attachment-vocabulary.ts';
+import { cutText } from '../text.ts';
 import { type IntakeFile, inspected } from './intake.ts';
 import type { ServiceDeps } from './kernel/index.ts';
 

@@ -6,7 +6,7 @@
 import { invalidInput } from '../errors.ts';
 import type { CaseRecord } from '../case.ts';
 import { ComplainantSchema } from '../schemas/cases.ts';
-import { cutText } from '../schemas/fields.ts';
+import { cutText } from '../text.ts';
 import { CENTRAL_TENANT } from '../tenancy.ts';
 import { INTAKE, registerWithFiles } from './intake.ts';
 import type { UniqueClaim } from '../ports.ts';
