@@ -13,18 +13,14 @@
  *
  *   npm run bench:cold-start            (BENCH_RUNS=15 for more rounds)
  */
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:http';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import { join, relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { bundleFunction, loadedAtInit } from '../infra/bundle.ts';
-import { httpApiEvent, invokeSource, lambdaEnv } from './lambda-env.ts';
+import { loadedAtInit } from '../infra/bundle.ts';
+import { httpApiEvent } from './lambda-env.ts';
+import { initBench, median, root } from './lambda-init.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
-const root = fileURLToPath(new URL('..', import.meta.url));
 
 interface Target {
   readonly name: string;
@@ -51,21 +47,7 @@ const TARGETS: readonly Target[] = [
   { name: 'seed', entry: 'functions/seed.ts' },
 ];
 
-// The search key, which the API and the e-mail intake read from Secrets Manager at module scope:
-// a local stand-in answers (one round trip on localhost, counted in their init).
-const secrets = createServer((req, res) => {
-  req.resume();
-  req.on('end', () => {
-    res.setHeader('content-type', 'application/x-amz-json-1.1');
-    res.end(JSON.stringify({ Name: 'search-key', SecretString: 'bench-search-key' }));
-  });
-});
-await new Promise<void>((resolve) => secrets.listen(0, '127.0.0.1', resolve));
-
-const env = {
-  ...process.env,
-  ...lambdaEnv(`http://127.0.0.1:${(secrets.address() as AddressInfo).port}`),
-};
+const bench = await initBench();
 
 /**
  * A cold start as a caller meets it is the init and the first request. Node loads its fetch
@@ -87,50 +69,16 @@ const FIRST_REQUEST: Record<string, unknown[]> = {
   ],
 };
 
-const importOnly = (file: string) => `await import(${JSON.stringify(pathToFileURL(file).href)});`;
-const withRequests = (file: string, events: unknown[]) => `
-  ${invokeSource(pathToFileURL(file).href, events)}
-  const statuses = responses.map((r) => r.statusCode);
-  if (!statuses.every((s) => s >= 200 && s < 300)) throw new Error(String(statuses));`;
-
-/**
- * Wall time of one Node process importing `file` (none: an empty process), and invoking its
- * handler with `events` when given (each must answer 2xx).
- */
-const run = (file?: string, nodeOptions?: string, events?: unknown[]) =>
-  new Promise<number>((resolve, reject) => {
-    const code = !file ? '' : events ? withRequests(file, events) : importOnly(file);
-    const started = performance.now();
-    const child = spawn(process.execPath, ['--input-type=module', '-e', code], {
-      env: { ...env, ...(nodeOptions === undefined ? {} : { NODE_OPTIONS: nodeOptions }) },
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (status) =>
-      status === 0
-        ? resolve(performance.now() - started)
-        : reject(new Error(`${file ?? 'empty'}: ${stderr}`)),
-    );
-  });
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 
-// Inside the project, so the runtime's SDK resolves as on Lambda (node_modules here,
-// /var/runtime/node_modules there).
-await mkdir(join(root, '.tmp'), { recursive: true });
-const dir = await mkdtemp(join(root, '.tmp', 'bundles-'));
 try {
   const built: { target: Target; handler: string; atInit: number; gzip: number; lazy: number }[] =
     [];
-  for (const [i, target] of TARGETS.entries()) {
-    const outdir = join(dir, String(i));
-    const meta = await bundleFunction({
-      entry: join(root, target.entry),
-      outdir,
-      ...(target.runtimeSdk ? { runtimeSdk: true } : {}),
-    });
-    const handler = relative(root, join(outdir, 'index.mjs'));
+  for (const target of TARGETS) {
+    const { meta, handler } = await bench.bundle(
+      target.entry,
+      target.runtimeSdk ? { runtimeSdk: true } : {},
+    );
     const files = loadedAtInit(meta, handler);
     const contents = await Promise.all(files.map((f) => readFile(join(root, f))));
     const all = Object.entries(meta.outputs).filter(([f]) => !f.endsWith('.map'));
@@ -148,11 +96,12 @@ try {
   const withRequest = new Map<string, number[]>(Object.keys(FIRST_REQUEST).map((n) => [n, []]));
   const empty: number[] = [];
   for (let round = 0; round < RUNS; round += 1) {
-    empty.push(await run());
+    empty.push(await bench.run());
     for (const b of built) {
-      times.get(b.target.name)!.push(await run(b.handler, b.target.nodeOptions));
+      times.get(b.target.name)!.push(await bench.run(b.handler, b.target.nodeOptions));
       const events = FIRST_REQUEST[b.target.name];
-      if (events) withRequest.get(b.target.name)!.push(await run(b.handler, undefined, events));
+      if (events)
+        withRequest.get(b.target.name)!.push(await bench.run(b.handler, undefined, events));
     }
   }
   const emptyMs = median(empty);
@@ -189,6 +138,5 @@ try {
     `  --enable-source-maps: API init ${initMs('api').toFixed(0)} ms with, ${initMs('api, no source maps').toFixed(0)} ms without`,
   );
 } finally {
-  secrets.close();
-  await rm(dir, { recursive: true, force: true });
+  await bench.close();
 }

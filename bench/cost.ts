@@ -23,6 +23,7 @@ import { createApp } from '@pantau/api';
 import { DEFAULT_LADDER, type Mailer } from '@pantau/core';
 import { METRIC, sweep } from '@pantau/workflow';
 import { ASSUME, LAMBDA_GB, MONTH_DAYS, PRICE } from './cost-prices.ts';
+import { initSeconds } from './lambda-init.ts';
 import { inventory } from './stack-inventory.ts';
 import { benchAuth, localClient } from './support.ts';
 import { ensureTable, LocalLadderEngine, startDynamoDbLocal } from '@pantau/local';
@@ -243,6 +244,16 @@ try {
     calls: capacity.calls,
   };
 
+  // What a cold start's INIT takes, by the bundles the stack deploys (bench/lambda-init.ts).
+  const init = await initSeconds(
+    {
+      api: 'functions/api.ts',
+      tick: 'functions/ladder-tick.ts',
+      sweep: 'functions/ladder-sweep.ts',
+    },
+    5,
+  );
+
   const stack = inventory();
   const rungs = new Set(DEFAULT_LADDER.map((step) => step.action)).size;
   // The business metrics (EMF, functions/observability.ts; names in @pantau/workflow's METRIC):
@@ -275,13 +286,19 @@ try {
    * Costs that follow the number of complaints: one complaint's, measured above and priced, with
    * `attachments` files of `ASSUME.attachmentMb` each.
    */
-  const complaintCost = (run: Lifecycle, attachments: number) => {
+  const complaintCost = (
+    run: Lifecycle,
+    attachments: number,
+    coldShare: number = ASSUME.coldStartShareAtScale,
+  ) => {
     const cost = engineCost(run);
     const logGb = (run.logBytes + cost.invocations * ASSUME.platformLogBytes) / 1024 ** 3;
     const attachmentGb = (attachments * ASSUME.attachmentMb) / 1024;
     return {
       'Step Functions': cost.stepFunctions,
       Lambda: cost.lambda,
+      // The INIT of the Ticks that start a new environment (Lambda bills it since 2025-08-01).
+      'Lambda INIT': run.ticks * coldShare * init.tick * LAMBDA_GB * PRICE.gbSecond,
       DynamoDB: cost.dynamodb,
       'X-Ray': cost.xray,
       'API Gateway': run.apiCalls * PRICE.httpApiRequest,
@@ -305,8 +322,11 @@ try {
   const complaint = complaintCost(silent, ASSUME.attachmentsPerComplaint);
   const marginal = sum(complaint);
 
-  /** The unit's month at a number of complaints a year: fixed parts, staff, complaints. */
-  const month = (complaintsPerYear: number) => {
+  /**
+   * The unit's month at a number of complaints a year: fixed parts, staff, complaints, with
+   * `coldShare` of the complaints' Ticks starting a new environment.
+   */
+  const month = (complaintsPerYear: number, coldShare: number) => {
     const staffRequests = ASSUME.staff * ASSUME.requestsPerStaffDay * ASSUME.workingDaysPerMonth;
     const msPerRequest = apiMs / apiCalls;
     const staffLogGb =
@@ -342,7 +362,12 @@ try {
           (sweepRun.ms / 1000) * LAMBDA_GB * PRICE.gbSecond +
           sweepRun.read * PRICE.rru +
           sweepRun.write * PRICE.wru),
-      Complaints: (complaintsPerYear / 12) * marginal,
+      // Lambda's INIT, billed since 2025-08-01: the API's cold starts, and every sweep run's.
+      'Cold starts (API, sweep: Lambda INIT)':
+        (coldStarts * init.api + sweepsPerMonth * init.sweep) * LAMBDA_GB * PRICE.gbSecond,
+      Complaints:
+        (complaintsPerYear / 12) *
+        sum(complaintCost(silent, ASSUME.attachmentsPerComplaint, coldShare)),
     };
   };
 
@@ -354,6 +379,9 @@ try {
       `${stack.secrets} secrets, ${stack.webAcls} web ACL with ${stack.wafRules} rules, ` +
       `${stack.malwarePlans} GuardDuty malware protection plan(s) (${stack.malwareBuckets.join(', ') || 'none'}), ` +
       `sweep every ${stack.sweepMinutes} min (${sweepsPerMonth.toFixed(0)} runs a month)`,
+  );
+  console.log(
+    `  INIT of a cold start (its bundle imported, median of 5): API ${(init.api * 1000).toFixed(0)} ms, Tick ${(init.tick * 1000).toFixed(0)} ms, sweep ${(init.sweep * 1000).toFixed(0)} ms`,
   );
   console.log(
     `  One sweep run: ${sweepRun.calls} DynamoDB calls, ${sweepRun.read.toFixed(1)} read units, ${sweepRun.write.toFixed(1)} write units, ${sweepRun.ms.toFixed(0)} ms`,
@@ -378,8 +406,11 @@ try {
         `    ${name.padEnd(13)} ${files} attachment(s): ${usd(total, 6)} (SES ${usd(parts['SES (letters)'], 6)}, Step Functions ${usd(parts['Step Functions'], 6)}, S3 and GuardDuty ${usd(parts['S3 attachments'] + parts['GuardDuty scans'], 6)})${total <= 0.001 ? ': within the goal' : ''}`,
       );
     }
-  for (const perYear of [1_200, 300_000]) {
-    const bill = month(perYear);
+  for (const [perYear, coldShare] of [
+    [1_200, 1],
+    [300_000, ASSUME.coldStartShareAtScale],
+  ] as const) {
+    const bill = month(perYear, coldShare);
     const total = Object.values(bill).reduce((a, b) => a + b, 0);
     console.log(
       `  A month at ${perYear.toLocaleString('en')} complaints a year, ${ASSUME.staff} staff: ${usd(total)}` +
