@@ -6,7 +6,7 @@
  * replays its commit for the floor. `replayTransaction` is that replay, shared.
  */
 import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { ulid } from 'ulid';
+import { newUlid } from '@pantau/core';
 
 export type Input = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 /** A command sent: its name without `Command` (`Query`, `TransactWriteItems`…) and its input. */
@@ -91,7 +91,7 @@ export function replayTransaction(
   tableName: string,
   transactItems: readonly Input[],
 ) {
-  const id = ulid();
+  const id = newUlid();
   const items = transactItems.map((t, n) => {
     const pk = `raw#${id}#${n}`;
     if (t.Put)

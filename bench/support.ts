@@ -11,8 +11,8 @@ import {
   newAssignment,
   newCase,
   newTrackingCode,
+  newUlid,
 } from '@pantau/core';
-import { ulid } from 'ulid';
 
 export { batchPut } from '../test/support/bulk.ts';
 
@@ -72,7 +72,7 @@ export function forwardedRecords(
   const { agencies, at, calendar } = options;
   const c: CaseRecord = {
     ...newCase({
-      id: ulid(),
+      id: newUlid(),
       trackingCode: newTrackingCode(),
       body: {
         channel: 'letter',

@@ -13,6 +13,7 @@ export * from './service.ts';
 export * from './tenancy.ts';
 export * from './timeline.ts';
 export * from './tracking-code.ts';
+export * from './ids.ts';
 export * from './ladder/index.ts';
 export * from './labels.ts';
 export * from './letters.ts';

@@ -1,11 +1,11 @@
 /** The append-only case timeline: every step anyone (or the engine) takes lands here. */
-import { monotonicFactory } from 'ulid';
+import { monotonicUlids } from './ids.ts';
 import { CENTRAL_TENANT, type Principal } from './tenancy.ts';
 
-const monotonic = monotonicFactory();
+const monotonic = monotonicUlids();
 let latest = 0;
 /** The ids of one instant earlier than `latest`, monotonic among themselves. */
-let behind = { time: -1, next: monotonicFactory() };
+let behind = { time: -1, next: monotonicUlids() };
 /**
  * Timeline event ids: ULIDs, monotonic within this process for the same or a later instant, so
  * that events written together (an assignment, the status change it caused) keep their order
@@ -18,7 +18,7 @@ let behind = { time: -1, next: monotonicFactory() };
 export const newEventId = (at: Date): string => {
   const time = at.getTime();
   if (time < latest) {
-    if (time !== behind.time) behind = { time, next: monotonicFactory() };
+    if (time !== behind.time) behind = { time, next: monotonicUlids() };
     return behind.next(time);
   }
   latest = time;

@@ -4,7 +4,7 @@
  * every read goes through `readableCase` first, so another tenant's case or attachment is
  * "not found".
  */
-import { ulid } from 'ulid';
+import { newUlid } from '../ids.ts';
 import { lostAgendaRace } from '../documents/agenda.ts';
 import {
   abandoned,
@@ -113,7 +113,7 @@ export async function createAttachment(
       assertRoomFor(existing, now);
       removed = givenUpToRemove(existing, now);
       const record = newAttachment({
-        id: ulid(now.getTime()),
+        id: newUlid(now.getTime()),
         caseId,
         body: input,
         attachedTo,

@@ -3,7 +3,7 @@
  * while the complainant is awaited, then resumed. Each moves the open deadlines and re-arms the
  * ladder.
  */
-import { ulid } from 'ulid';
+import { newUlid } from '../ids.ts';
 import { type AssignmentRecord, isOpen, viewAssignment } from '../assignment.ts';
 import { type ClockChange, extend, pause, resume } from '../assignment-clock.ts';
 import { DomainError, limitExceeded, notFound } from '../errors.ts';
@@ -88,7 +88,7 @@ export async function requestExtension(
       }
       const now = deps.clock();
       const request: ExtensionRequestRecord = {
-        id: ulid(now.getTime()),
+        id: newUlid(now.getTime()),
         caseId,
         agencyId,
         generation: assignment.generation,

@@ -4,7 +4,7 @@
  * spreadsheet import (`import.ts`). Each registers through `registerCase`, so each case lands
  * in `received` with its `channel`, for central to verify like any other.
  */
-import { monotonicFactory, ulid } from 'ulid';
+import { monotonicUlids, newUlid } from '../ids.ts';
 import { DEFAULT_TIME_ZONE, type TimeZone } from '../calendar.ts';
 import type { CaseRecord } from '../case.ts';
 import {
@@ -149,7 +149,7 @@ export function withKeys<F extends IntakeFile>(
   caseId: string,
   files: readonly F[],
 ): (F & { id: string; key: string })[] {
-  const nextId = monotonicFactory();
+  const nextId = monotonicUlids();
   return files.map((f) => {
     const fileId = nextId();
     return { ...f, id: fileId, key: attachmentKey(caseId, fileId) };
@@ -180,7 +180,7 @@ export async function registerWithFiles(
 ): Promise<CaseRecord> {
   if (files.length === 0) return registerCase(deps, input, options);
   const { blobs } = documentStorage(deps);
-  const id = ulid();
+  const id = newUlid();
   const stored = withKeys(id, files);
   try {
     await storeBytes(deps, stored);

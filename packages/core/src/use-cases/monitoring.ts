@@ -2,7 +2,7 @@
  * Monitoring: central plans activities on a case (clarification, visits) and reports them, or
  * calls them off.
  */
-import { ulid } from 'ulid';
+import { newUlid } from '../ids.ts';
 import {
   activityAgency,
   type ActivityRecord,
@@ -110,7 +110,7 @@ export async function planActivity(
       await mayTakePart(deps, bundle, input.agencyIds ?? []);
       const now = deps.clock();
       const activity: ActivityRecord = {
-        id: ulid(now.getTime()),
+        id: newUlid(now.getTime()),
         caseId,
         kind: input.kind,
         status: 'planned',

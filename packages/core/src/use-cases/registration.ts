@@ -4,7 +4,7 @@
  * verify; none skips verification. Whatever the case's transaction must also hold (its
  * unique claims, and anything written alongside every new case) is written here, once.
  */
-import { ulid } from 'ulid';
+import { newUlid } from '../ids.ts';
 import { computeDeadline, DEFAULT_TIME_ZONE } from '../calendar.ts';
 import { type CaseRecord, letterAfterReceipt, newCase, type Registration } from '../case.ts';
 import { DomainError, invalidInput } from '../errors.ts';
@@ -101,7 +101,7 @@ export async function registerCase(
     ...(options.claims ?? []),
   ];
   // Drawn once: a failed attempt wrote nothing, and files may be stored under it already.
-  const id = options.id ?? ulid();
+  const id = options.id ?? newUlid();
   // Without a Service's turns (a use case called with bare deps), every claim reads the counter.
   const turns = deps.agendaTurns ?? new AgendaTurns();
   return turns.inTurn(async () => {
