@@ -3,11 +3,11 @@
  * addressee, the body (paragraphs, lists, label–value fields, a QR code), the signatory and
  * the tembusan. Text wraps on words and flows onto further pages.
  */
-import fontkit from '@pdf-lib/fontkit';
 import type { LetterBlock, LetterDocument } from '@pantau/core';
 import { PDFDocument } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { ending, splitClosing } from './ending.ts';
+import { parsedOnce } from './faces.ts';
 import { loadFonts } from './fonts.ts';
 import {
   A4,
@@ -124,22 +124,6 @@ async function block(c: Cursor, b: LetterBlock) {
       return;
   }
 }
-
-/**
- * fontkit with each face parsed once per process: pdf-lib parses the font file again for every
- * document it embeds it in (a third of a letter's render). A parsed face is only read from (each
- * document makes its own subset), so one serves every letter.
- */
-const parsed = new WeakMap<Uint8Array, ReturnType<typeof fontkit.create>>();
-const parsedOnce: typeof fontkit = {
-  create(bytes, postscriptName) {
-    if (postscriptName !== undefined || !(bytes instanceof Uint8Array))
-      return fontkit.create(bytes, postscriptName);
-    const font = parsed.get(bytes) ?? fontkit.create(bytes);
-    parsed.set(bytes, font);
-    return font;
-  },
-};
 
 /** Every text a letter prints: what its characters are checked against the font for. */
 function textsOf(doc: LetterDocument): string[] {
