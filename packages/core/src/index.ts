@@ -17,6 +17,7 @@ export * from './ids.ts';
 export * from './ladder/index.ts';
 export * from './labels.ts';
 export * from './letters.ts';
+export * from './letter-rewrites.ts';
 export * from './letter-addresses.ts';
 export * from './date-words.ts';
 export * from './report-sheets.ts';

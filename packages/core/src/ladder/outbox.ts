@@ -11,7 +11,12 @@ import {
   type LetterParties,
   unaddressedReason,
 } from '../letter-addresses.ts';
-import { deadlineInLine, letterFollowedNow, letterNaming, letterRestating } from '../letters.ts';
+import {
+  deadlineInLine,
+  letterFollowedNow,
+  letterNaming,
+  letterRestating,
+} from '../letter-rewrites.ts';
 import {
   isLadderLetter,
   type LadderRecord,
