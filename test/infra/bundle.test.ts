@@ -24,9 +24,27 @@ let meta: Metafile;
 const ORIGIN = 'c'.repeat(48);
 const ORIGIN_SECRET_ARN = lambdaEnv('http://127.0.0.1:1').ORIGIN_SECRET_ARN!;
 
+/**
+ * A function's bundle (`functions/<file>`) in `dir/<name>`, built once for every test that reads
+ * it, with its handler's path as `loadedAtInit` takes it.
+ */
+const bundles = new Map<string, Promise<{ meta: Metafile; handler: string }>>();
+const bundleOf = (file: string) => {
+  let built = bundles.get(file);
+  if (!built) {
+    const outdir = join(dir, file.replace(/\.ts$/, ''));
+    built = bundleFunction({ entry: entryPoint(file), outdir }).then((meta) => ({
+      meta,
+      handler: relative(process.cwd(), join(outdir, 'index.mjs')),
+    }));
+    bundles.set(file, built);
+  }
+  return built;
+};
+
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pantau-bundle-test-'));
-  meta = await bundleFunction({ entry: entryPoint('api.ts'), outdir: join(dir, 'api') });
+  ({ meta } = await bundleOf('api.ts'));
 }, 120_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -151,12 +169,8 @@ describe("the ladder's Tick bundle", () => {
   it("loads SES's client, the MIME composer and the PDF renderer with the first letter sent, not at cold start", async () => {
     // Most Ticks send nothing: a timer set, or letters written at midnight and held for letter
     // hours (the sweep sends those).
-    const out = join(dir, 'ladder-tick');
-    const tick = await bundleFunction({ entry: entryPoint('ladder-tick.ts'), outdir: out });
-    const atInit = packagesIn(
-      tick,
-      loadedAtInit(tick, relative(process.cwd(), join(out, 'index.mjs'))),
-    );
+    const { meta: tick, handler } = await bundleOf('ladder-tick.ts');
+    const atInit = packagesIn(tick, loadedAtInit(tick, handler));
     const inBundle = packagesIn(tick, Object.keys(tick.outputs));
     for (const name of ['@aws-sdk/client-sesv2', 'nodemailer', 'pdf-lib']) {
       expect(inBundle).toContain(name);
@@ -176,11 +190,10 @@ describe('zod at cold start', () => {
       .filter((f) => /export const handler\b/.test(readFileSync(join('functions', f), 'utf8')));
     const classicAtInit = await Promise.all(
       handlers.map(async (file) => {
-        const out = file === 'api.ts' ? join(dir, 'api') : join(dir, `zod-${file}`);
-        const bundle =
-          file === 'api.ts' ? meta : await bundleFunction({ entry: entryPoint(file), outdir: out });
-        const atInit = loadedAtInit(bundle, relative(process.cwd(), join(out, 'index.mjs')));
-        const inputs = atInit.flatMap((f) => Object.keys(bundle.outputs[f]!.inputs));
+        const { meta: bundle, handler } = await bundleOf(file);
+        const inputs = loadedAtInit(bundle, handler).flatMap((f) =>
+          Object.keys(bundle.outputs[f]!.inputs),
+        );
         return inputs.some((input) => input.includes('node_modules/zod/v4/classic/')) ? [file] : [];
       }),
     );

@@ -6,7 +6,7 @@
 import { type ActivityRecord, activityHeldWith } from '../activity.ts';
 import { DomainError, invalidInput, limitExceeded } from '../errors.ts';
 import { cutText } from '../text.ts';
-import { type AttachmentView, type CreateAttachmentInput } from '../schemas/documents.ts';
+import type { AttachmentView, CreateAttachmentInput } from '../schemas/documents.ts';
 import {
   ATTACHMENT_TYPES,
   type AttachmentVisibility,

@@ -29,7 +29,7 @@ import type { BlobStore } from '../documents/ports.ts';
 import { isOpen } from '../assignment.ts';
 import { DomainError, invalidInput, invalidTransition, notFound } from '../errors.ts';
 import { type Page, WriteConflict } from '../ports.ts';
-import { type AttachmentView, type CreateAttachmentInput } from '../schemas/documents.ts';
+import type { AttachmentView, CreateAttachmentInput } from '../schemas/documents.ts';
 import {
   type AttachmentVisibility,
   MAX_ATTACHMENT_BYTES,
