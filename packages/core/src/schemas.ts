@@ -16,6 +16,7 @@ export { COMPLAINT_ADDRESS_REFUSED, complaintAddressOf } from './complaint-addre
 export * from './vocabulary.ts';
 export * from './schemas/common.ts';
 export * from './schemas/agencies.ts';
+export * from './schemas/identity.ts';
 export * from './schemas/cases.ts';
 // Words of a case's life, without zod (case-notes.ts): a function that uses them loads none of
 // the complaint's schemas.

@@ -1,11 +1,15 @@
-/** Assignments: queue and worklist queries, extensions, pauses, delegation, the deadlines view. */
+/**
+ * Assignments: queue and worklist queries, extensions, pauses, delegation, the deadlines view;
+ * what an agency sends on one (its acknowledgement, answer, "not ours"), and central's taking
+ * one back.
+ */
 import { z } from 'zod';
 import { DAY_KINDS } from '../calendar.ts';
 import { LETTER_FAILURES, LETTER_VOID_REASONS, NOTIFICATION_STATUSES } from '../notification.ts';
 import { COMPLAINT_TYPES, TARGETS } from '../policy.ts';
 import { booleanQuery, forwardingGeneration, instant, text } from './fields.ts';
 import { AgencyIdSchema, PageQuery, TimeZoneSchema } from './common.ts';
-import { ASSIGNMENT_STATES, isOpenState } from '../vocabulary.ts';
+import { ASSIGNMENT_STATES, isOpenState, RESPONSE_KINDS } from '../vocabulary.ts';
 /** `delegatedTo=none` in the queue's query: the assignments no member unit holds. */
 export const NO_MEMBER_UNIT = 'none';
 export const QueueQuery = PageQuery.extend({
@@ -285,3 +289,35 @@ export const DeadlinesSchema = z
   })
   .meta({ id: 'Deadlines' });
 export type DeadlinesView = z.infer<typeof DeadlinesSchema>;
+
+// ---- what an agency does with an assignment, and central's taking one back ------------
+
+export const RedirectBody = z
+  .strictObject({
+    reason: text(2_000),
+    suggestedAgencyId: AgencyIdSchema.optional(),
+    generation: forwardingGeneration('redirect'),
+  })
+  .meta({ id: 'Redirect' });
+export type RedirectInput = z.infer<typeof RedirectBody>;
+
+/** Central takes an assignment back (forwarded by mistake, or its agency dissolved). */
+export const WithdrawBody = z
+  .strictObject({
+    reason: text(2_000).meta({
+      description: 'Why, in words the agency and the timeline will read',
+    }),
+  })
+  .meta({ id: 'Withdraw' });
+export type WithdrawInput = z.infer<typeof WithdrawBody>;
+
+export const ResponseBody = z
+  .strictObject({
+    kind: z.enum(RESPONSE_KINDS),
+    message: text(20_000),
+    generation: forwardingGeneration('answer'),
+  })
+  .meta({ id: 'AgencyResponse' });
+export type ResponseInput = z.infer<typeof ResponseBody>;
+
+export const AcknowledgeBody = z.strictObject({}).meta({ id: 'Acknowledge' });

@@ -1,69 +1,18 @@
 /** Cases: register, verify, forward, close; the case, assignment, timeline and tracking views. */
-import { isValidPhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { z } from 'zod';
 import { COMPLAINT_TYPES, TARGETS } from '../policy.ts';
 import { ROLES } from '../tenancy.ts';
-import {
-  booleanQuery,
-  forwardingGeneration,
-  instant,
-  orNull,
-  recordedInstant,
-  text,
-} from './fields.ts';
+import { booleanQuery, instant, orNull, recordedInstant, text } from './fields.ts';
 import { AgencyIdSchema, PageQuery, TimeZoneSchema } from './common.ts';
-import {
-  ASSIGNMENT_STATES,
-  CASE_STATUSES,
-  CHANNELS,
-  CLOSE_OUTCOMES,
-  RESPONSE_KINDS,
-} from '../vocabulary.ts';
-// ---- Indonesian identity input: NIK and phone (issue 14) ------------------------------
-
-/** NIK (Nomor Induk Kependudukan): exactly 16 digits. */
-export const NikSchema = z
-  .string()
-  .trim()
-  .regex(/^\d{16}$/, 'a NIK is 16 digits');
-
-/**
- * An Indonesian phone number as people write it (`0812-3456-7890`, `+62 812…`, `62812…`),
- * checked by libphonenumber-js and stored in E.164 (`+6281234567890`).
- */
-export const PhoneSchema = z
-  .string()
-  .trim()
-  .max(32)
-  .refine((v) => isValidPhoneNumber(phoneDigits(v), 'ID'), 'not a phone number (08…, +62…, 62…)')
-  // `overwrite`, not `transform`: the type stays a string and the OpenAPI document can say it.
-  .overwrite((v) => parsePhoneNumberFromString(phoneDigits(v), 'ID')?.number ?? v);
-
-/** `62812…` written without its `+` is the country code, not a national number. */
-function phoneDigits(value: string): string {
-  return /^62\d{8,}$/.test(value.replace(/[\s.-]/g, '')) ? `+${value}` : value;
-}
-
-/**
- * A stored phone (E.164) as an officer reads and dials it: an Indonesian number in the national
- * format (`+6281234567890` → `0812-3456-7890`, `+62215551234` → `(021) 5551234`), another
- * country's in the international one (`+44 1632 960983`), one it cannot read as it is. For the
- * eye only: the stored, searched and exported value stays E.164.
- */
-export function phoneForReading(phone: string): string {
-  const parsed = parsePhoneNumberFromString(phoneDigits(phone.trim()), 'ID');
-  if (!parsed) return phone;
-  return parsed.countryCallingCode === '62'
-    ? parsed.formatNational()
-    : parsed.formatInternational();
-}
-
+import { ASSIGNMENT_STATES, CASE_STATUSES, CHANNELS, CLOSE_OUTCOMES } from '../vocabulary.ts';
+import { NikSchema, PhoneSchema } from './identity.ts';
 // Issue 15: the incoming letter's details (documents.ts holds the documents' contract).
 import { LetterRefSchema } from './documents.ts';
 import { ExtensionRequestSchema, ProposedDueAtField } from './assignments.ts';
 import { ActivitySchema } from './monitoring.ts';
 import { CASE_CLOSED_ACTIVITIES } from '../activity.ts';
 import { EVENT_TYPES } from '../timeline.ts';
+
 export const ComplainantSchema = z
   .strictObject({
     name: text(200),
@@ -486,36 +435,6 @@ export const CaseSchema = z
   })
   .meta({ id: 'Case' });
 export type CaseView = z.infer<typeof CaseSchema>;
-
-export const RedirectBody = z
-  .strictObject({
-    reason: text(2_000),
-    suggestedAgencyId: AgencyIdSchema.optional(),
-    generation: forwardingGeneration('redirect'),
-  })
-  .meta({ id: 'Redirect' });
-export type RedirectInput = z.infer<typeof RedirectBody>;
-
-/** Central takes an assignment back (forwarded by mistake, or its agency dissolved). */
-export const WithdrawBody = z
-  .strictObject({
-    reason: text(2_000).meta({
-      description: 'Why, in words the agency and the timeline will read',
-    }),
-  })
-  .meta({ id: 'Withdraw' });
-export type WithdrawInput = z.infer<typeof WithdrawBody>;
-
-export const ResponseBody = z
-  .strictObject({
-    kind: z.enum(RESPONSE_KINDS),
-    message: text(20_000),
-    generation: forwardingGeneration('answer'),
-  })
-  .meta({ id: 'AgencyResponse' });
-export type ResponseInput = z.infer<typeof ResponseBody>;
-
-export const AcknowledgeBody = z.strictObject({}).meta({ id: 'Acknowledge' });
 
 export const ActorSchema = z
   .union([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PhoneSchema, phoneForReading } from './cases.ts';
+import { PhoneSchema, phoneForReading } from './identity.ts';
 
 describe('a phone as an officer reads it', () => {
   it('writes an Indonesian number as it is dialled at home, another country’s internationally', () => {
