@@ -3,10 +3,18 @@
  * registration: each field checked as the officer's form would check it, the dates the
  * register's own, the incoming letter (its number, date and sender) when the register kept its
  * date, and a row key (the letter, or its external reference) that makes a second import of the
- * same row a no-op.
+ * same row a no-op (how a letter's key is made: import-row-key.ts).
  */
 import { z } from 'zod';
 import { letterAfterReceipt, type Registration } from './case.ts';
+import {
+  isPlaceholderLetterNumber,
+  legacyLetterRowKey,
+  letterRowKey,
+  normalizeSenderName,
+  unnumberedRowKey,
+  wibDay,
+} from './import-row-key.ts';
 import { CHANNEL_LABELS } from './labels.ts';
 import {
   columnTitle,
@@ -152,98 +160,6 @@ const asText = (value: Cell): string | undefined => {
   const s = value instanceof Date ? value.toISOString() : String(value).trim();
   return s === '' ? undefined : s;
 };
-
-/** A letter number compared as the register means it: case, spaces and repeats do not matter. */
-export const normalizeLetterNumber = (n: string): string =>
-  n.trim().toUpperCase().replace(/\s+/g, '');
-
-/**
- * What registers write for a letter that has no number: `-`, `tanpa nomor`, `tnp`, `t.n.`, `nihil`…
- * Compared without case, spaces or punctuation; a cell of punctuation alone is one too.
- */
-const PLACEHOLDER_NUMBERS = new Set([
-  '',
-  'tanpa',
-  'tanpanomor',
-  'tanpano',
-  'tanpanmr',
-  'tnp',
-  'tnpno',
-  'tnpnomor',
-  'tn',
-  'tidakada',
-  'tdkada',
-  'belumada',
-  'nihil',
-  'kosong',
-  'na',
-  'nil',
-  'none',
-]);
-export const isPlaceholderLetterNumber = (n: string): boolean =>
-  PLACEHOLDER_NUMBERS.has(
-    n
-      .normalize('NFKC')
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, ''),
-  );
-
-/** A sender's name compared as the register means it: case, spaces and punctuation do not matter. */
-export const normalizeSenderName = (name: string): string =>
-  name
-    .normalize('NFKC')
-    .toUpperCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-
-/** The day an instant falls on in WIB, `YYYY-MM-DD`. */
-const wibDay = (at: Date): string =>
-  new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-
-/**
- * A letter's row key: its number with the day it was received and its sender's name, so a
- * number citizens give their own letters (`01/2026`) is another letter's when another citizen
- * sent it, while the same row imported again finds its case. (The name is the case's own
- * complainant: an imported case never hides the identity, so the key shows nothing more.)
- */
-export const letterRowKey = (number: string, receivedAt: Date | undefined, sender?: string) =>
-  [
-    `letter:${normalizeLetterNumber(number)}`,
-    ...(receivedAt ? [wibDay(receivedAt)] : []),
-    ...(sender && normalizeSenderName(sender) ? [normalizeSenderName(sender)] : []),
-  ].join(' · ');
-
-/**
- * The row key of a letter without a number (most citizens' letters): the day it was received,
- * its sender (`ANONIM` for none) and its subject, as the register wrote them. The same row
- * imported again finds its case; two letters alike in all three are one letter.
- */
-export const unnumberedRowKey = (receivedAt: Date, subject: string, sender?: string) =>
-  [
-    `unnumbered:${wibDay(receivedAt)}`,
-    (sender && normalizeSenderName(sender)) || 'ANONIM',
-    normalizeSenderName(subject),
-  ].join(' · ');
-
-/** The row key imports gave a letter before its date and sender were in it. */
-const legacyLetterRowKey = (number: string) => `letter:${normalizeLetterNumber(number)}`;
-
-/**
- * Whether a case imported under a letter's legacy key (its bare number) is this row's letter:
- * received the same day, from the same complainant (or both anonymous).
- */
-export function sameImportedLetter(
-  c: { readonly receivedAt: string; readonly complainant: { readonly name: string } | null },
-  registration: Pick<Registration, 'receivedAt' | 'complainant'>,
-): boolean {
-  const name = (x: { readonly name: string } | null | undefined) =>
-    x ? normalizeSenderName(x.name) : '';
-  return (
-    registration.receivedAt !== undefined &&
-    wibDay(new Date(c.receivedAt)) === wibDay(new Date(registration.receivedAt)) &&
-    name(c.complainant) === name(registration.complainant)
-  );
-}
 
 /** The complainant's fields a row may fill besides the name. */
 const IDENTITY_FIELDS = ['idNumber', 'email', 'phone', 'address'] as const;

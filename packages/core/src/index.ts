@@ -73,5 +73,6 @@ export {
   type LetterBounceOutcome,
 } from './use-cases/letter-bounces.ts';
 export * from './import-row.ts';
+export * from './import-row-key.ts';
 export * from './documents/index.ts';
 export * from './search/index.ts';

@@ -3,13 +3,8 @@
  * mapping (import-row.ts), each registered through `registerCase` under its row key.
  */
 import { DomainError, limitExceeded } from '../errors.ts';
-import {
-  readRow,
-  resolveMapping,
-  sameImportedLetter,
-  type ImportSheet,
-  type SheetRow,
-} from '../import-row.ts';
+import { readRow, resolveMapping, type ImportSheet, type SheetRow } from '../import-row.ts';
+import { sameImportedLetter } from '../import-row-key.ts';
 import type { UniqueClaim } from '../ports.ts';
 import type { ImportField, ImportInput, ImportReport, ImportRowResult } from '../schemas.ts';
 import {
