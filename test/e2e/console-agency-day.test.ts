@@ -2,7 +2,7 @@
  * An agency officer's day in the console, in Chromium on the manual clock (an audit of the
  * agency side), as a regional government in WITA: "not ours" naming the authority by typing
  * its name, and a request for more time with a day count that is not whole. Each of these
- * today loses what the officer did or says something untrue. Screenshots: /tmp/agency-*.png.
+ * today loses what the officer did or says something untrue. Screenshots: test-results/screenshots/agency-*.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
@@ -11,6 +11,8 @@ import {
   action,
   openAction,
   openBrowser,
+  screenshot,
+  screenshotPath,
   signInAs,
   type TestBrowser,
 } from '../support/browser.ts';
@@ -51,7 +53,7 @@ const INSTRUCTIONS = [
   'Identitas pengadu dirahasiakan: jangan menghubungi pengadu secara langsung; bila diperlukan keterangan tambahan, sampaikan melalui Asisten Deputi Pengaduan Masyarakat.',
 ].join('\n\n');
 
-const shot = (name: string) => page.screenshot({ path: `/tmp/agency-${name}.png`, fullPage: true });
+const shot = (name: string) => screenshot(page, `agency-${name}`);
 const assignmentOf = async (caseId: string) =>
   (
     await http.get(`/v1/cases/${caseId}/assignments/pemprov-bali`, {
@@ -201,7 +203,7 @@ describe('console: an agency officer ends its part only on a second, explicit cl
     ] as const) {
       await page.setViewportSize({ width, height });
       await ask.scrollIntoViewIfNeeded();
-      await page.screenshot({ path: `/tmp/agency-${name}-${width}.png` });
+      await page.screenshot({ path: screenshotPath(`agency-${name}-${width}`) });
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
         width,
       );
@@ -341,14 +343,14 @@ describe('console: an agency officer on a phone sends its answer with the eviden
       // The chosen files listed under the field, each to take off, the form on one screen.
       const send = respond.getByRole('button', { name: 'Kirim' });
       await respond.getByRole('button', { name: 'Hapus foto-lokasi.png' }).waitFor();
-      await respond.screenshot({ path: '/tmp/agency-answer-files-phone.png' });
+      await respond.screenshot({ path: screenshotPath('agency-answer-files-phone') });
       const whole = (await respond.boundingBox())!;
       expect.soft(whole.height, `the form ${whole.height} px tall`).toBeLessThanOrEqual(844);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
         390,
       );
       await page.setViewportSize({ width: 1280, height: 900 });
-      await respond.screenshot({ path: '/tmp/agency-answer-files-desktop.png' });
+      await respond.screenshot({ path: screenshotPath('agency-answer-files-desktop') });
       await page.setViewportSize({ width: 390, height: 844 });
       await send.click();
       // The question names the files that go with the final answer.
@@ -356,7 +358,7 @@ describe('console: an agency officer on a phone sends its answer with the eviden
       await expect.poll(() => ask.innerText()).toContain('berita-acara.pdf');
       expect(await ask.innerText()).toContain('foto-lokasi.png');
       await ask.scrollIntoViewIfNeeded();
-      await page.screenshot({ path: '/tmp/agency-answer-files-confirm-phone.png' });
+      await page.screenshot({ path: screenshotPath('agency-answer-files-confirm-phone') });
       await ask.getByRole('button', { name: 'Ya, kirim tindak lanjut akhir' }).click();
       // The refused file said by name and why; the answer not sent, its text and files kept.
       const alert = respond.locator('.alert-error');
@@ -367,11 +369,11 @@ describe('console: an agency officer on a phone sends its answer with the eviden
       expect((await assignmentOf(ids.evidence)).state).toBe('acknowledged');
       expect(await respond.getByLabel(/^Isi tanggapan/).inputValue()).toMatch(/^Lampu sudah/);
       await alert.scrollIntoViewIfNeeded();
-      await page.screenshot({ path: '/tmp/agency-answer-files-refused-phone.png' });
+      await page.screenshot({ path: screenshotPath('agency-answer-files-refused-phone') });
       // Each file says how far it went: the one stored stays (no "Hapus"), the refused one not.
       await respond.getByText('tersimpan sebagai lampiran').waitFor();
       expect(await respond.getByRole('button', { name: 'Hapus berita-acara.pdf' }).count()).toBe(0);
-      await respond.screenshot({ path: '/tmp/agency-answer-files-refused-form-phone.png' });
+      await respond.screenshot({ path: screenshotPath('agency-answer-files-refused-form-phone') });
       await shot('answer-files-refused-phone-full');
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
         390,
@@ -412,7 +414,9 @@ describe('console: an agency officer on a phone opens a case central wrote instr
       await acknowledge.waitFor();
       // Its deadlines read (they stand above it): not measured while they load.
       await page.getByText('Bagaimana dihitung').first().waitFor();
-      await page.screenshot({ path: '/tmp/agency-case-instructions-phone-first-screen.png' });
+      await page.screenshot({
+        path: screenshotPath('agency-case-instructions-phone-first-screen'),
+      });
       const box = (await acknowledge.boundingBox())!;
       expect(box.y + box.height, JSON.stringify(box)).toBeLessThanOrEqual(844);
       // Every word of them a click away, on the same page.
@@ -475,7 +479,7 @@ describe('console: the queue on a phone says how many working days are left, or 
       await acknowledge.waitFor();
       // Its deadlines read (they stand above it): not measured while they load.
       await page.getByText('Bagaimana dihitung').first().waitFor();
-      await page.screenshot({ path: '/tmp/agency-case-phone-first-screen.png' });
+      await page.screenshot({ path: screenshotPath('agency-case-phone-first-screen') });
       const box = await acknowledge.boundingBox();
       expect(box && box.y + box.height <= 844, JSON.stringify(box)).toBe(true);
     } finally {

@@ -9,7 +9,6 @@
  * removes a holiday knowing what moves, and sees a year without holidays flagged; an agency
  * officer acknowledges the morning's arrivals from the queue at once.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
@@ -21,7 +20,7 @@ import {
   mainScreen,
   openAction,
   screenshot,
-  SCREENSHOTS,
+  screenshotPath,
   signInAs as signInAs_,
   signOut as signOut_,
   type TestBrowser,
@@ -338,7 +337,7 @@ describe('console: the central desk', () => {
       const first = page.locator('main .grid > section.card').first();
       expect(await first.getByRole('heading').innerText()).toMatch(/^Dibuka kembali/);
       expect((await first.boundingBox())!.y).toBeLessThan(768);
-      await page.screenshot({ path: join(SCREENSHOTS, '24a-desk-first-screen-1366.png') });
+      await page.screenshot({ path: screenshotPath('24a-desk-first-screen-1366') });
       await mainScreen(page, '24a-desk-1366');
       // Its half-width cards break lines between words: "Surat penegasan", never "penegasa"
       // over "n" (the body lets text break anywhere, which squeezed narrow columns).
@@ -350,7 +349,7 @@ describe('console: the central desk', () => {
       // A phone's width: the summary in one column, nothing wider than the screen.
       await page.setViewportSize({ width: 390, height: 844 });
       expect(await fitsWidth(page)).toBe(true);
-      await page.screenshot({ path: join(SCREENSHOTS, '24b-desk-first-screen-390.png') });
+      await page.screenshot({ path: screenshotPath('24b-desk-first-screen-390') });
       await mainScreen(page, '24b-desk-390');
       await signOut();
     } finally {

@@ -18,7 +18,7 @@ import {
   accessibilityViolations,
   mainScreen,
   openBrowser,
-  SCREENSHOTS,
+  screenshotPath,
   signInAs as signInAs_,
   type TestBrowser,
 } from '../support/browser.ts';
@@ -241,7 +241,7 @@ describe('a rung’s letter written at midnight', () => {
 });
 
 /** What the screen shows now, as it is (not the whole page): a 1366 × 768 laptop's view. */
-const inView = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+const inView = (name: string) => page.screenshot({ path: screenshotPath(name) });
 
 describe('an agency no letter ever reached (audit: 41 agencies, three bad addresses)', () => {
   it('is flagged on the desk and on each step of its case’s ladder, and its letters are worked through at one press', async () => {
