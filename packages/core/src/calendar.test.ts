@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  addCalendarDays,
   addWorkingDays,
   Calendar,
   computeDeadline,
@@ -137,6 +139,49 @@ describe('working-day deadlines', () => {
         tz,
       ),
     ).toBe(0);
+  });
+});
+
+describe('working days counted at once', () => {
+  /** The count as a person makes it: each date after `from`, up to `to`, that is worked. */
+  const walked = (calendar: Calendar, from: string, to: string) => {
+    let count = 0;
+    for (let date = addCalendarDays(from, 1); date <= to; date = addCalendarDays(date, 1))
+      if (calendar.isWorkingDay(date)) count += 1;
+    return count;
+  };
+  // Dates from 1969 (before day 0 and its week) to 2031; days off on weekdays and weekends,
+  // several in a row, some in no declared year.
+  const date = fc
+    .integer({ min: -400, max: 22_600 })
+    .map((n) => new Date(n * 86_400_000).toISOString().slice(0, 10));
+  const calendar = fc.uniqueArray(date, { maxLength: 40 }).map(
+    (dates) =>
+      new Calendar({
+        id: 'generated',
+        years: [2026],
+        days: dates.map((d) => ({ date: d, kind: 'other' as const, name: 'Libur' })),
+      }),
+  );
+
+  it('gives what walking the dates gives, for any calendar and any two dates', () => {
+    fc.assert(
+      fc.property(calendar, date, fc.integer({ min: -30, max: 120 }), (cal, from, span) => {
+        const to = addCalendarDays(from, span);
+        expect(cal.workingDaysAfter(from, to)).toBe(walked(cal, from, to));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('counts Indonesia’s 2026 as its 365 days less 104 weekend days and the weekdays off', () => {
+    const weekdaysOff = INDONESIAN_HOLIDAYS.days.filter(
+      (d) => d.date.startsWith('2026') && ![0, 6].includes(new Date(d.date).getUTCDay()),
+    ).length;
+    expect(indonesia.workingDaysAfter('2025-12-31', '2026-12-31')).toBe(365 - 104 - weekdaysOff);
+    expect(indonesia.workingDaysAfter('2025-12-31', '2026-12-31')).toBe(
+      walked(indonesia, '2025-12-31', '2026-12-31'),
+    );
   });
 });
 

@@ -90,16 +90,59 @@ const isWeekend = (date: string): boolean => {
   return weekday === 0 || weekday === 6;
 };
 
+/** Days since 1970-01-01 of a date. */
+const dayNumber = (date: string): number => Math.round(parseDate(date) / DAY_MS);
+
+/**
+ * Monday to Friday among the days before day number `n` counted from a Monday (1970-01-05 is
+ * day 4): a running count whose step from `n` to `n + 1` is 1 exactly when day `n` is a
+ * weekday, for any `n`, so that two of them give the weekdays between two dates at once.
+ */
+const weekdaysBefore = (n: number): number => {
+  const sinceMonday = n - 4;
+  const weeks = Math.floor(sinceMonday / 7);
+  return weeks * 5 + Math.min(sinceMonday - weeks * 7, 5);
+};
+
+/** How many of the ascending `sorted` are ≤ `n`. */
+const countUpTo = (sorted: readonly number[], n: number): number => {
+  let [low, high] = [0, sorted.length];
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! <= n) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+};
+
 /** A calendar prepared for repeated look-ups. */
 export class Calendar {
   readonly id: string;
   readonly years: ReadonlySet<number>;
   private readonly byDate: ReadonlyMap<string, CalendarDay>;
+  /** The days off that fall on a weekday, as day numbers, ascending. */
+  private readonly weekdaysOff: readonly number[];
 
   constructor(calendar: WorkingCalendar) {
     this.id = calendar.id;
     this.years = new Set(calendar.years);
     this.byDate = new Map(calendar.days.map((d) => [d.date, d]));
+    this.weekdaysOff = [...this.byDate.keys()]
+      .filter((date) => !isWeekend(date))
+      .map(dayNumber)
+      .sort((a, b) => a - b);
+  }
+
+  /**
+   * Working days after `from` up to and including `to` (local dates; 0 when `to` is not after
+   * `from`), counted at once: the weekdays between them less the days off among those. A
+   * queue's page counts this for each of its rows (issue 17).
+   */
+  workingDaysAfter(from: string, to: string): number {
+    const [a, b] = [dayNumber(from), dayNumber(to)];
+    if (b <= a) return 0;
+    const weekdays = weekdaysBefore(b + 1) - weekdaysBefore(a + 1);
+    return weekdays - (countUpTo(this.weekdaysOff, b) - countUpTo(this.weekdaysOff, a));
   }
 
   /** The holiday on that date, if any (weekends are not listed). */
@@ -214,12 +257,5 @@ export function pausedWorkingDays(calendar: Calendar, from: Date, to: Date, tz: 
  * is on the same local day or earlier). Used for lateness and durations.
  */
 export function workingDaysBetween(calendar: Calendar, from: Date, to: Date, tz: TimeZone): number {
-  const end = localDate(to, tz);
-  let date = localDate(from, tz);
-  let count = 0;
-  while (date < end) {
-    date = addCalendarDays(date, 1);
-    if (calendar.isWorkingDay(date)) count += 1;
-  }
-  return count;
+  return calendar.workingDaysAfter(localDate(from, tz), localDate(to, tz));
 }
