@@ -148,7 +148,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
     devTools.set(page, session);
   }
   const cdp = await session;
-  const { cssContentSize } = await cdp.send('Page.getLayoutMetrics');
+  // The page's whole content, or the window where the content is shorter (as a person sees it).
+  const { cssContentSize: content, cssLayoutViewport: view } =
+    await cdp.send('Page.getLayoutMetrics');
   const { data } = await cdp.send('Page.captureScreenshot', {
     format: 'png',
     captureBeyondViewport: true,
@@ -156,8 +158,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
     clip: {
       x: 0,
       y: 0,
-      width: Math.ceil(cssContentSize.width),
-      height: Math.ceil(cssContentSize.height),
+      width: Math.ceil(Math.max(content.width, view.clientWidth)),
+      height: Math.ceil(Math.max(content.height, view.clientHeight)),
       scale: 1,
     },
   });

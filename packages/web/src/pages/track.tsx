@@ -42,7 +42,7 @@ export function Track() {
       <PageTitle>{t('track.title')}</PageTitle>
       <form
         role="search"
-        className="no-print"
+        className="no-print track-search"
         onSubmit={(e) => {
           e.preventDefault();
           const clean = input.trim().toUpperCase();
