@@ -2,7 +2,8 @@
  * An agency officer's day in the console, in Chromium on the manual clock (an audit of the
  * agency side), as a regional government in WITA: "not ours" naming the authority by typing
  * its name, and a request for more time with a day count that is not whole. Each of these
- * today loses what the officer did or says something untrue. Screenshots: test-results/screenshots/agency-*.png.
+ * today loses what the officer did or says something untrue. Screenshots:
+ * test-results/screenshots/agency-*.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
