@@ -138,8 +138,8 @@ const devTools = new WeakMap<Page, Promise<CDPSession>>();
 /**
  * The whole page, below the fold too, as `SCREENSHOTS/<name>.png`. Asked of Chromium directly
  * (`Page.captureScreenshot` beyond the viewport, encoded for speed) rather than through
- * Playwright's `fullPage`, which took 520 to 600 ms for a 1280 × 4,650 case page against 270
- * to 300 ms this way: about 120 screens a run are photographed (issue 17, goal 5).
+ * Playwright's `fullPage`: a 1280 × 3,288 case page took 544 ms that way (its median of 6) and
+ * 294 ms this way; about 120 screens a run are photographed (issue 17, goal 5).
  */
 export async function screenshot(page: Page, name: string): Promise<void> {
   let session = devTools.get(page);
