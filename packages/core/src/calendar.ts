@@ -120,17 +120,13 @@ export class Calendar {
   readonly id: string;
   readonly years: ReadonlySet<number>;
   private readonly byDate: ReadonlyMap<string, CalendarDay>;
-  /** The days off that fall on a weekday, as day numbers, ascending. */
-  private readonly weekdaysOff: readonly number[];
+  /** The days off that fall on a weekday, as day numbers, ascending: on the first count. */
+  private weekdaysOff: readonly number[] | undefined;
 
   constructor(calendar: WorkingCalendar) {
     this.id = calendar.id;
     this.years = new Set(calendar.years);
     this.byDate = new Map(calendar.days.map((d) => [d.date, d]));
-    this.weekdaysOff = [...this.byDate.keys()]
-      .filter((date) => !isWeekend(date))
-      .map(dayNumber)
-      .sort((a, b) => a - b);
   }
 
   /**
@@ -142,7 +138,14 @@ export class Calendar {
     const [a, b] = [dayNumber(from), dayNumber(to)];
     if (b <= a) return 0;
     const weekdays = weekdaysBefore(b + 1) - weekdaysBefore(a + 1);
-    return weekdays - (countUpTo(this.weekdaysOff, b) - countUpTo(this.weekdaysOff, a));
+    // Sorted once, when first needed: a Tick builds its calendar on every step, and a pass
+    // that writes no letter counts nothing (about 18 µs for Indonesia's 53 days, ten times
+    // the rest of the build).
+    const off = (this.weekdaysOff ??= [...this.byDate.keys()]
+      .filter((date) => !isWeekend(date))
+      .map(dayNumber)
+      .sort((x, y) => x - y));
+    return weekdays - (countUpTo(off, b) - countUpTo(off, a));
   }
 
   /** The holiday on that date, if any (weekends are not listed). */
