@@ -18,6 +18,7 @@ import {
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { record, type TransactItem } from './dynamo-table.ts';
 // The re-arming jobs' layer sits below (job-store.ts).
+import { GroupedCalls } from './grouped-calls.ts';
 import { JobStore } from './job-store.ts';
 import type { Item } from './items.ts';
 import { keys } from './keys.ts';
@@ -88,21 +89,33 @@ export class DocumentLayer extends JobStore implements DocumentStore {
 
   /**
    * Adds `count` and returns the first number taken (atomic: the block is this caller's alone;
-   * a failed write after it leaves a gap).
+   * a failed write after it leaves a gap). Reservations of one counter made at once in this
+   * process go as one `ADD` of their sum (`GroupedCalls`), each given its block in the order
+   * asked: the embedded engine's steps number their letters without a call each.
    */
-  async reserveSequence(name: string, count = 1): Promise<number> {
+  reserveSequence(name: string, count = 1): Promise<number> {
+    return this.groupedReservations.call(name, count);
+  }
+
+  private readonly groupedReservations = new GroupedCalls<number, number>(async (name, counts) => {
+    const total = counts.reduce((sum, count) => sum + count, 0);
     const out = await this.client.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: documentKeys.sequence(name),
         UpdateExpression: 'SET entity = :entity, #name = :name ADD #value :count',
         ExpressionAttributeNames: { '#name': 'name', '#value': 'value' },
-        ExpressionAttributeValues: { ':entity': 'sequence', ':name': name, ':count': count },
+        ExpressionAttributeValues: { ':entity': 'sequence', ':name': name, ':count': total },
         ReturnValues: 'UPDATED_NEW',
       }),
     );
-    return Number(out.Attributes?.value) - count + 1;
-  }
+    let next = Number(out.Attributes?.value) - total + 1;
+    return counts.map((count) => {
+      const first = next;
+      next += count;
+      return first;
+    });
+  });
 
   /** A case's attachments, oldest first (ULIDs), every page. */
   async listAttachments(caseId: string): Promise<AttachmentRecord[]> {

@@ -125,16 +125,14 @@ export class DynamoStore extends SearchStore implements Store {
     agencyId: string,
     partyIds: readonly string[],
   ): Promise<LadderStepReads> {
-    const items = await this.batchGet(
-      [
-        keys.case(caseId),
-        keys.assignment(caseId, agencyId),
-        keys.ladder(caseId, agencyId),
-        keys.settingsVersion,
-        ...partyIds.map(keys.agency),
-      ],
-      true,
-    );
+    // Read with the other steps' contexts under way in this process (the embedded engine's).
+    const items = await this.batchGetTogether([
+      keys.case(caseId),
+      keys.assignment(caseId, agencyId),
+      keys.ladder(caseId, agencyId),
+      keys.settingsVersion,
+      ...partyIds.map(keys.agency),
+    ]);
     const one = <T>(entity: string) => {
       const item = items.find((i) => i.entity === entity);
       return item && record<T>(item);

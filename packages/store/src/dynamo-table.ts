@@ -28,6 +28,7 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { GroupedCalls } from './grouped-calls.ts';
 import { assertItemFits, assertTransactionFits } from './item-size.ts';
 import { idempotencyItem, type Item } from './items.ts';
 import { keys } from './keys.ts';
@@ -59,6 +60,9 @@ export const record = <T>(item: Item): T => {
   for (const key of Object.keys(item)) if (!KEY_ATTRIBUTES.has(key)) kept[key] = item[key];
   return kept as T;
 };
+
+/** An item's place in the table, as one string. */
+const itemId = (k: { pk: string; sk: string }) => `${k.pk}\n${k.sk}`;
 
 export interface DynamoStoreOptions {
   /** The low-level client (endpoint, region, the SDK's own retries); created once per process. */
@@ -167,6 +171,37 @@ export class DynamoTable {
    * `unavailable` (a 503 as throttling is, a Step Functions retry with backoff) instead of a
    * spin until the Lambda's timeout.
    */
+  /**
+   * Items by key, read consistently together with those that other callers of this process ask
+   * for meanwhile (`GroupedCalls`: one BatchGetItem in flight, the next carrying everyone who
+   * asked while it was out, up to 100 keys). For the reads that many at once make alike: the
+   * embedded engine's steps, each reading its ladder's context.
+   */
+  protected batchGetTogether(itemKeys: readonly { pk: string; sk: string }[]): Promise<Item[]> {
+    return this.groupedReads.call('consistent', itemKeys);
+  }
+
+  private readonly groupedReads = new GroupedCalls<readonly { pk: string; sk: string }[], Item[]>(
+    async (_lane, requests) => {
+      const unique = new Map<string, { pk: string; sk: string }>();
+      for (const request of requests) for (const k of request) unique.set(itemId(k), k);
+      const found = new Map(
+        (await this.batchGet([...unique.values()], true)).map((i) => [
+          itemId({ pk: String(i.pk), sk: String(i.sk) }),
+          i,
+        ]),
+      );
+      return requests.map((request) =>
+        request.flatMap((k) => {
+          const item = found.get(itemId(k));
+          return item ? [item] : [];
+        }),
+      );
+    },
+    (request) => request.length,
+    100,
+  );
+
   protected async batchGet(
     itemKeys: readonly { pk: string; sk: string }[],
     consistent = false,
