@@ -28,7 +28,10 @@ async function ladders(count: number) {
   const calendar = new Calendar((await store.getCalendar('id'))!);
   const now = new Date('2026-03-16T03:00:00.000Z');
   for (const id of ['agency-0', 'agency-1', 'agency-2'])
-    await store.putAgency(newAgency({ id, name: `Instansi ${id}`, kind: 'ministry', contacts: [] }, now), null);
+    await store.putAgency(
+      newAgency({ id, name: `Instansi ${id}`, kind: 'ministry', contacts: [] }, now),
+      null,
+    );
   const refs: { caseId: string; agencyId: string }[] = [];
   for (let i = 0; i < count; i += 1) {
     const c: CaseRecord = newCase({
