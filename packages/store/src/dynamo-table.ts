@@ -163,15 +163,6 @@ export class DynamoTable {
   }
 
   /**
-   * Items by key, BatchGetItem 100 at a time; absent ones left out. Keys left unprocessed
-   * (throttled: BatchGetItem answers them instead of failing, so neither the SDK's retries nor
-   * `isUnavailable` see it) are asked again after a short random pause, as `batchWrite` does:
-   * asked again at once, a hot key (the settings' version every forward and Tick reads) only
-   * gets hotter. Still unprocessed after `MAX_UNPROCESSED_ROUNDS`, the read is the domain's
-   * `unavailable` (a 503 as throttling is, a Step Functions retry with backoff) instead of a
-   * spin until the Lambda's timeout.
-   */
-  /**
    * Items by key, read consistently together with those that other callers of this process ask
    * for meanwhile (`GroupedCalls`: one BatchGetItem in flight, the next carrying everyone who
    * asked while it was out, up to 100 keys). For the reads that many at once make alike: the
@@ -202,6 +193,15 @@ export class DynamoTable {
     100,
   );
 
+  /**
+   * Items by key, BatchGetItem 100 at a time; absent ones left out. Keys left unprocessed
+   * (throttled: BatchGetItem answers them instead of failing, so neither the SDK's retries nor
+   * `isUnavailable` see it) are asked again after a short random pause, as `batchWrite` does:
+   * asked again at once, a hot key (the settings' version every forward and Tick reads) only
+   * gets hotter. Still unprocessed after `MAX_UNPROCESSED_ROUNDS`, the read is the domain's
+   * `unavailable` (a 503 as throttling is, a Step Functions retry with backoff) instead of a
+   * spin until the Lambda's timeout.
+   */
   protected async batchGet(
     itemKeys: readonly { pk: string; sk: string }[],
     consistent = false,
