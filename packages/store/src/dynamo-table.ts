@@ -61,8 +61,9 @@ export const record = <T>(item: Item): T => {
   return kept as T;
 };
 
-/** An item's place in the table, as one string. */
-const itemId = (k: { pk: string; sk: string }) => `${k.pk}\n${k.sk}`;
+/** An item's place in the table (its key, or the item itself), as one string. */
+export const itemId = (i: { readonly pk?: unknown; readonly sk?: unknown }): string =>
+  `${String(i.pk)}\u0000${String(i.sk)}`;
 
 export interface DynamoStoreOptions {
   /** The low-level client (endpoint, region, the SDK's own retries); created once per process. */
@@ -177,10 +178,7 @@ export class DynamoTable {
       const unique = new Map<string, { pk: string; sk: string }>();
       for (const request of requests) for (const k of request) unique.set(itemId(k), k);
       const found = new Map(
-        (await this.batchGet([...unique.values()], true)).map((i) => [
-          itemId({ pk: String(i.pk), sk: String(i.sk) }),
-          i,
-        ]),
+        (await this.batchGet([...unique.values()], true)).map((i) => [itemId(i), i]),
       );
       return requests.map((request) =>
         request.flatMap((k) => {

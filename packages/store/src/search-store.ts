@@ -16,7 +16,7 @@ import {
   type WordSearch,
 } from '@pantau/core';
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { type DynamoStoreOptions, record } from './dynamo-table.ts';
+import { type DynamoStoreOptions, itemId, record } from './dynamo-table.ts';
 // Issue 15's documents layer sits below: the store is one class built in layers.
 import { DocumentLayer } from './document-store.ts';
 import { assignmentItem, type Item } from './items.ts';
@@ -83,14 +83,13 @@ export class SearchStore extends DocumentLayer {
     const items = indexWrites(this.tableName, this.#keys(), null, c).flatMap((w) =>
       w.Put?.Item ? [w.Put.Item as Item] : [],
     );
-    const id = (i: Item) => `${String(i.pk)}\u0000${String(i.sk)}`;
     const stored = new Map(
       (await this.batchGet(items.map((i) => ({ pk: String(i.pk), sk: String(i.sk) })))).map((i) => [
-        id(i),
+        itemId(i),
         i,
       ]),
     );
-    const missing = items.filter((i) => !isDeepStrictEqual(stored.get(id(i)), i));
+    const missing = items.filter((i) => !isDeepStrictEqual(stored.get(itemId(i)), i));
     if (missing.length === 0) return 0;
     await this.transact(
       [
