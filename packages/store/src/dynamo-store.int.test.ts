@@ -3,6 +3,7 @@ import {
   CENTRAL_TENANT,
   DEFAULT_DOCUMENT_SETTINGS,
   DEFAULT_POLICY,
+  newAgency,
   newAssignment,
   newCase,
   Calendar,
@@ -858,6 +859,66 @@ describe('the settings version (what the escalation engine keeps its settings by
       ladder: undefined,
       agencies: [],
     });
+  });
+
+  it('reads 40 ladder contexts asked at once in a few BatchGetItems, each as it reads alone', async () => {
+    // Steps under way at once in one process (the embedded engine's) share their reads
+    // (`GroupedCalls`, the store's README: "Calls made together").
+    const forwardedAt = '2026-03-16T03:00:00.000Z';
+    for (const id of ['agency-0', 'agency-1', 'agency-2'])
+      await store.putAgency(
+        newAgency({ id, name: `Instansi ${id}`, kind: 'ministry', contacts: [] }, at(forwardedAt)),
+        null,
+      );
+    const refs: { caseId: string; agencyId: string }[] = [];
+    for (let i = 0; i < 40; i += 1) {
+      const c = makeCase(forwardedAt);
+      const a = await assignmentFor(c.id, `agency-${i % 3}`, forwardedAt, {
+        acknowledge: 3,
+        followUp: 5,
+        resolution: 14,
+      });
+      await store.commit({
+        case: { record: c, expectedVersion: null },
+        assignments: [{ record: a, expectedVersion: null }],
+        ladders: [armLadder(undefined, a, at(forwardedAt))],
+      });
+      refs.push({ caseId: c.id, agencyId: a.agencyId });
+    }
+    const read = (r: (typeof refs)[number]) =>
+      store.getLadderContext(r.caseId, r.agencyId, [r.agencyId, CENTRAL_TENANT]);
+    const sent: string[] = [];
+    const calls = (name: string) => sent.filter((n) => n === name).length;
+    store.client.middlewareStack.add(
+      (next, context) => (args) => {
+        sent.push(String(context.commandName).replace(/Command$/, ''));
+        return next(args);
+      },
+      { step: 'initialize', name: 'countContextReads' },
+    );
+    try {
+      const together = await Promise.all(refs.map(read));
+      const batches = calls('BatchGetItem');
+      // The first goes alone; the 39 that asked meanwhile fill calls of at most 100 keys (7 each).
+      expect(batches).toBeGreaterThanOrEqual(2);
+      expect(batches).toBeLessThanOrEqual(6);
+      sent.length = 0;
+      const alone = [];
+      for (const r of refs) alone.push(await read(r));
+      expect(calls('BatchGetItem')).toBe(40);
+      expect(together).toEqual(alone);
+      // Each answer is its own ladder's, with the parties it named.
+      for (const [i, context] of together.entries()) {
+        expect(context.case?.id).toBe(refs[i]!.caseId);
+        expect(context.assignment?.agencyId).toBe(refs[i]!.agencyId);
+        expect(context.ladder?.caseId).toBe(refs[i]!.caseId);
+        expect(context.agencies.map((a) => a.id).toSorted()).toEqual(
+          [refs[i]!.agencyId, CENTRAL_TENANT].toSorted(),
+        );
+      }
+    } finally {
+      store.client.middlewareStack.remove('countContextReads');
+    }
   });
 
   it('serves settings kept for a version until another process edits them, then the edit at once', async () => {
