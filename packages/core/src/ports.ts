@@ -550,6 +550,12 @@ export interface Store extends DocumentStore {
 
   getIdempotency(tenant: string, key: string): Promise<IdempotencyRecord | undefined>;
   commit(change: CaseChange): Promise<void>;
+  /**
+   * Several changes in one transaction, all or none: registrations that waited for their agenda
+   * numbers together (`AgendaTurns`), the counter written once, with the last. Fails as
+   * `commit` does, and past the same ceiling of writes in all.
+   */
+  commitAll(changes: readonly CaseChange[]): Promise<void>;
 
   /** The ids of the ladder steps already taken for one generation of an assignment. */
   listStepsTaken(caseId: string, agencyId: string, generation: number): Promise<Set<string>>;

@@ -500,6 +500,23 @@ export class DynamoStore extends SearchStore implements Store {
 
   /** Writes that must agree, in one TransactWriteItems. */
   async commit(change: CaseChange): Promise<void> {
+    const { items, kinds } = this.changeItems(change);
+    await this.transact(items, kinds);
+  }
+
+  async commitAll(changes: readonly CaseChange[]): Promise<void> {
+    const each = changes.map((change) => this.changeItems(change));
+    await this.transact(
+      each.flatMap((c) => c.items),
+      each.flatMap((c) => c.kinds),
+    );
+  }
+
+  /** A change's writes, each with the conflict its condition failing means. */
+  private changeItems(change: CaseChange): {
+    items: TransactItem[];
+    kinds: WriteConflict['kind'][];
+  } {
     const items: TransactItem[] = [];
     const kinds: WriteConflict['kind'][] = [];
     if (change.case) {
@@ -600,7 +617,7 @@ export class DynamoStore extends SearchStore implements Store {
     const documents = this.documentItems(change);
     items.push(...documents.items);
     kinds.push(...documents.kinds);
-    await this.transact(items, kinds);
+    return { items, kinds };
   }
 
   /** An invitation put, or deleted (`removed`) by its key: one item of a transaction. */

@@ -126,6 +126,18 @@ describe('countingCommits', () => {
     await expect(counting.getAgency('polri')).resolves.toBeUndefined();
   });
 
+  it('counts the registrations a group of them committed together', async () => {
+    const groups: (readonly CaseChange[])[] = [];
+    const store = {
+      commitAll: async (changes: readonly CaseChange[]) => void groups.push(changes),
+    } as unknown as Store;
+    const { counted, sink } = recorder();
+    const changes = [1, 2, 3].map(() => ({ events: [event('case_registered')] }));
+    await countingCommits(store, sink).commitAll(changes);
+    expect(groups).toEqual([changes]);
+    expect(counted).toEqual([['CasesRegistered', 3]]);
+  });
+
   it('counts nothing when the commit fails (a conflict writes nothing)', async () => {
     const store = {
       commit: async () => Promise.reject(new Error('version conflict')),

@@ -84,18 +84,27 @@ const COUNTED_EVENTS: Partial<Record<string, MetricName>> = {
  * nothing), and the use cases stay unaware of metrics.
  */
 export function countingCommits(store: Store, metrics: BusinessMetrics): Store {
-  const commit = async (change: CaseChange): Promise<void> => {
-    await store.commit(change);
+  const count = (changes: readonly CaseChange[]) => {
     const counts = new Map<MetricName, number>();
-    for (const event of change.events ?? []) {
+    for (const event of changes.flatMap((change) => change.events ?? [])) {
       const name = COUNTED_EVENTS[event.type];
       if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
     }
     for (const [name, value] of counts) metrics.count(name, value);
   };
+  const commit = async (change: CaseChange): Promise<void> => {
+    await store.commit(change);
+    count([change]);
+  };
+  // Registrations that waited for their agenda numbers together (`AgendaTurns`).
+  const commitAll = async (changes: readonly CaseChange[]): Promise<void> => {
+    await store.commitAll(changes);
+    count(changes);
+  };
   return new Proxy(store, {
     get(target, property) {
       if (property === 'commit') return commit;
+      if (property === 'commitAll') return commitAll;
       const value: unknown = Reflect.get(target, property, target);
       return typeof value === 'function' ? value.bind(target) : value;
     },

@@ -9,10 +9,15 @@ import { computeDeadline, DEFAULT_TIME_ZONE } from '../calendar.ts';
 import { type CaseRecord, letterAfterReceipt, newCase, type Registration } from '../case.ts';
 import { DomainError, invalidInput } from '../errors.ts';
 import { LETTER_AFTER_RECEIPT } from '../schemas/documents.ts';
-import { type IdempotencyRecord, type UniqueClaim, WriteConflict } from '../ports.ts';
+import {
+  type CaseChange,
+  type IdempotencyRecord,
+  type UniqueClaim,
+  WriteConflict,
+} from '../ports.ts';
 import { type Actor, newEventId } from '../timeline.ts';
 import { newTrackingCode } from '../tracking-code.ts';
-import { AgendaTurns, claimAgendaNumber, lostAgendaRace } from '../documents/agenda.ts';
+import { AgendaTurns, lostAgendaRace } from '../documents/agenda.ts';
 import type { AttachmentRecord } from '../documents/attachments.ts';
 import { calendarById, defaultPolicy, type ServiceDeps } from './kernel/index.ts';
 
@@ -104,26 +109,25 @@ export async function registerCase(
   const id = options.id ?? newUlid();
   // Without a Service's turns (a use case called with bare deps), every claim reads the counter.
   const turns = deps.agendaTurns ?? new AgendaTurns();
-  return turns.inTurn(async () => {
-    for (let attempt = 1; ; attempt += 1) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
       // The unit's agenda number, claimed in the same transaction as the case (gapless per year).
-      const agenda = await claimAgendaNumber(deps.store, now, turns);
-      const c = newCase({
-        id,
-        trackingCode: newTrackingCode(),
-        body: input,
-        now,
-        verificationDueAt: verificationDue,
-        imported: options.imported,
-        agendaNumber: agenda.number,
-      });
-      const written = {
-        ...c,
-        ...(options.mailReceipt ? { mailReceipt: options.mailReceipt } : {}),
-        ...(options.bulkMail ? { bulkMail: true } : {}),
-      };
-      try {
-        await deps.store.commit({
+      return await turns.commit(deps.store, now, (agendaNumber) => {
+        const c = newCase({
+          id,
+          trackingCode: newTrackingCode(),
+          body: input,
+          now,
+          verificationDueAt: verificationDue,
+          imported: options.imported,
+          agendaNumber,
+        });
+        const written = {
+          ...c,
+          ...(options.mailReceipt ? { mailReceipt: options.mailReceipt } : {}),
+          ...(options.bulkMail ? { bulkMail: true } : {}),
+        };
+        const change: CaseChange = {
           case: { record: written, expectedVersion: null },
           claims,
           events: [
@@ -143,28 +147,25 @@ export async function registerCase(
             },
           ],
           idempotency: options.remember?.(c, now),
-          sequence: agenda.claim,
           attachments: (options.attachments?.(c, now) ?? []).map((record) => ({
             record,
             expectedVersion: null,
           })),
-        });
-        turns.committed(agenda.claim);
-        return written;
-      } catch (error) {
-        turns.forget(agenda.claim);
-        if (error instanceof WriteConflict && error.kind === 'claimed') {
-          throw (await takenClaim(deps, claims)) ?? error;
-        }
-        // A tracking-code collision (1 in 2^65 per pair) just draws again.
-        if (error instanceof WriteConflict && error.kind === 'unique' && attempt < MAX_ATTEMPTS)
-          continue;
-        // Another registration took this agenda number first: take the next one.
-        if (await lostAgendaRace(error, attempt)) continue;
-        throw error;
+        };
+        return { change, result: written };
+      });
+    } catch (error) {
+      if (error instanceof WriteConflict && error.kind === 'claimed') {
+        throw (await takenClaim(deps, claims)) ?? error;
       }
+      // A tracking-code collision (1 in 2^65 per pair) just draws again.
+      if (error instanceof WriteConflict && error.kind === 'unique' && attempt < MAX_ATTEMPTS)
+        continue;
+      // Another registration took this agenda number first: take the next one.
+      if (await lostAgendaRace(error, attempt)) continue;
+      throw error;
     }
-  });
+  }
 }
 
 /** Which of the claims another case holds (the transaction says only that one did). */
