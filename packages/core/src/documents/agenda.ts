@@ -54,7 +54,8 @@ interface Waiting {
  * committed and the rest lost the transaction, paused and read again: 100 concurrent
  * registrations made 2,185 transactions and the load test's registrations waited up to 22 s
  * (issue 17). In turns one at a time they made 100, and under the load test waited for each
- * other (p50 759 ms against 194 ms for the same writes made directly).
+ * other (p50 531 to 695 ms against 207 to 251 ms for the same writes made directly); together,
+ * 18 transactions, and 165 to 174 ms under the load (BENCHMARKS.md, P5).
  *
  * A registration that finds no turn under way goes at once, alone: on Lambda (one request an
  * instance) every one does, as before. A group whose transaction fails for any reason (a claim
