@@ -13,7 +13,10 @@ import {
   DomainError,
   newAssignment,
   newCase,
+  newEventId,
   type NotificationRecord,
+  type CaseChange,
+  WriteConflict,
 } from '@pantau/core';
 import { BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -319,6 +322,73 @@ describe('a transaction past 4 MB', () => {
     // One activity fewer fits: DynamoDB counts the transaction as the store does.
     await store.commit({ activities: activities.slice(1) });
     expect((await store.getCase(c.id))!.activities).toHaveLength(10);
+  });
+});
+
+describe('changes committed together (registrations that waited for their numbers)', () => {
+  /** A new case with `events` timeline events, and the year's counter when `sequence` is given. */
+  const registration = (id: string, events: number, sequence?: CaseChange['sequence']) => {
+    const c = aCase(id);
+    const change: CaseChange = {
+      case: { record: c, expectedVersion: null },
+      events: Array.from({ length: events }, () => ({
+        id: newEventId(new Date(NOW)),
+        caseId: c.id,
+        at: NOW,
+        type: 'case_registered' as const,
+        actor: { system: 'intake' as const },
+        agencyId: null,
+        data: {},
+      })),
+      ...(sequence ? { sequence } : {}),
+    };
+    return change;
+  };
+  const counter = 'agenda#2031';
+
+  it('lands all at once with one write of the counter, or none of them', async () => {
+    await store.commitAll([
+      registration('01KTOGETHER000000000TG0001', 1),
+      registration('01KTOGETHER000000000TG0002', 1),
+      registration('01KTOGETHER000000000TG0003', 1, { name: counter, value: 3, expected: 0 }),
+    ]);
+    expect(await store.getSequence(counter)).toBe(3);
+    for (const n of [1, 2, 3])
+      expect(await store.getCase(`01KTOGETHER000000000TG000${n}`)).toBeDefined();
+
+    // The second's case exists already: the conflict is its item's, and the first is not written.
+    const error = await rejection(
+      store.commitAll([
+        registration('01KTOGETHER000000000TG0004', 1),
+        registration('01KTOGETHER000000000TG0002', 1),
+        registration('01KTOGETHER000000000TG0005', 1, { name: counter, value: 6, expected: 3 }),
+      ]),
+    );
+    expect(error).toBeInstanceOf(WriteConflict);
+    expect(error).toMatchObject({ kind: 'exists' });
+    expect(await store.getCase('01KTOGETHER000000000TG0004')).toBeUndefined();
+    expect(await store.getSequence(counter)).toBe(3);
+  });
+
+  it('is limit_exceeded past 100 writes in all, before it is sent, and writes nothing', async () => {
+    // Three of 35 writes each (the case, its tracking code, its index entries, 30 events): each
+    // fits one transaction alone, together past DynamoDB's 100.
+    const group = [
+      registration('01KTOGETHER000000000TG0011', 30),
+      registration('01KTOGETHER000000000TG0012', 30),
+      registration('01KTOGETHER000000000TG0013', 30, {
+        name: `${counter}-b`,
+        value: 3,
+        expected: 0,
+      }),
+    ];
+    const error = await rejection(store.commitAll(group));
+    expect(error).toMatchObject({ code: 'limit_exceeded' });
+    expect(await store.getCase('01KTOGETHER000000000TG0011')).toBeUndefined();
+    expect(await store.getSequence(`${counter}-b`)).toBe(0);
+    // Alone, each fits (`AgendaTurns` then commits them one by one).
+    await store.commit({ ...group[0]!, sequence: { name: `${counter}-b`, value: 1, expected: 0 } });
+    expect(await store.getCase('01KTOGETHER000000000TG0011')).toBeDefined();
   });
 });
 
