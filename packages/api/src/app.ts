@@ -16,6 +16,7 @@ import {
   type Store,
 } from '@pantau/core';
 import { documentRoutes, type PdfRenderer } from './routes/documents.ts';
+import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { checkedPrincipal, type TokenVerifier } from './auth.ts';
@@ -111,16 +112,30 @@ export interface AppDeps {
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-const sizeLimit = (maxSize: number) => {
+/**
+ * A body past `maxSize` is a 400 on `body`, refused before it is read. A request that states
+ * its length (every client's but a chunked upload's) is judged by it, as Hono's `bodyLimit`
+ * judges it, but without touching the body first: `bodyLimit` asks whether there is one
+ * (`c.req.raw.body`), which makes @hono/node-server build a web `Request` and a stream around
+ * the socket, and the JSON is then read through them instead of straight from the socket:
+ * about 0.12 ms of every POST and 0.07 ms of every GET embedded (issue 17, P1). A GET or HEAD
+ * that states no length carries nothing to count; a chunked body is counted as it streams.
+ */
+const sizeLimit = (maxSize: number): MiddlewareHandler => {
   const mib = `${Math.round((maxSize / 1024 / 1024) * 10) / 10} MiB`;
-  return bodyLimit({
-    maxSize,
-    onError: () => {
-      throw new DomainError('validation_failed', `the request body is larger than ${mib}`, {
-        errors: [{ path: 'body', message: `larger than ${mib}` }],
-      });
-    },
-  });
+  const refuse = () => {
+    throw new DomainError('validation_failed', `the request body is larger than ${mib}`, {
+      errors: [{ path: 'body', message: `larger than ${mib}` }],
+    });
+  };
+  const streamed = bodyLimit({ maxSize, onError: refuse });
+  return async (c, next) => {
+    const length = c.req.header('content-length');
+    if (length !== undefined && c.req.header('transfer-encoding') === undefined)
+      return Number.parseInt(length, 10) > maxSize ? refuse() : next();
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    return streamed(c, next);
+  };
 };
 /** What an upload really is: the sniffer loads on the first upload (on-demand/sniff.ts). */
 const inspectUpload = async (bytes: Uint8Array) =>

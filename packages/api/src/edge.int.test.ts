@@ -335,6 +335,30 @@ describe('the body limit: a complaint carries its files, everything else stays a
     });
     expect(await pathsOf(track)).toEqual(['body']);
   });
+
+  it('judges a body by the length it states, before reading any of it', async () => {
+    // Stated past the limit, whatever follows: refused on the header alone.
+    const stated = await app().request('/v1/track', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(1.5 * MiB) },
+      body: JSON.stringify({ code: 'ABCD-EFGH-JKMN' }),
+    });
+    expect(stated.status).toBe(400);
+    expect(await pathsOf(stated)).toEqual(['body']);
+    // The complaint form's own limit: its true length (1.4 MiB of JSON) is read on to the proof
+    // check, which fails; 6 MiB stated is not.
+    const json = complaintWith([MiB]);
+    const within = await app().request('/v1/complaints', {
+      ...json,
+      headers: { ...json.headers, 'content-length': String(Buffer.byteLength(String(json.body))) },
+    });
+    expect(await pathsOf(within)).toEqual(['altcha']);
+    const past = await app().request('/v1/complaints', {
+      ...json,
+      headers: { ...json.headers, 'content-length': String(6 * MiB) },
+    });
+    expect(await pathsOf(past)).toEqual(['body']);
+  });
 });
 
 describe('the OpenAPI document says so', () => {
