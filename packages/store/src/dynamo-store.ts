@@ -504,6 +504,7 @@ export class DynamoStore extends SearchStore implements Store {
     await this.transact(items, kinds);
   }
 
+  /** Several changes' writes in one TransactWriteItems (registrations that waited together). */
   async commitAll(changes: readonly CaseChange[]): Promise<void> {
     const each = changes.map((change) => this.changeItems(change));
     await this.transact(
