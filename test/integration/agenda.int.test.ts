@@ -182,8 +182,9 @@ describe('agenda numbers', () => {
       register('Dua kali', 'crowd-key'),
       register('Lain 3'),
     ]);
-    // The two with the key are one case; its group's transaction, which held the key's record
-    // twice, failed and its members went one by one: the second replayed the first's answer.
+    // The two with the key are one case. Whichever went later (in a group that held the key's
+    // record twice, or once, after the other had written it) made its group's transaction fail;
+    // the members went one by one, and it replayed the first's answer.
     expect(sent[3]).toEqual(sent[1]);
     const cases = [sent[0]!, sent[1]!, sent[2]!, sent[4]!];
     expect(new Set(cases.map((c) => c.id)).size).toBe(4);
