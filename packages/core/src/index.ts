@@ -28,6 +28,7 @@ export * from './stats.ts';
 export * from './activity.ts';
 export * from './desk.ts';
 export * from './retry.ts';
+export * from './grouped-calls.ts';
 export * from './rearm-job.ts';
 // The re-arming job's tasks, for the runners (Step Functions' Lambdas, the local interpreter).
 export {

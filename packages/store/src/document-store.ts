@@ -10,6 +10,7 @@ import {
   type CaseChange,
   type DocumentSettings,
   type DocumentStore,
+  GroupedCalls,
   type NotificationRecord,
   storedDocumentSettings,
   type VersionedPut,
@@ -18,7 +19,6 @@ import {
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { record, type TransactItem } from './dynamo-table.ts';
 // The re-arming jobs' layer sits below (job-store.ts).
-import { GroupedCalls } from './grouped-calls.ts';
 import { JobStore } from './job-store.ts';
 import type { Item } from './items.ts';
 import { keys } from './keys.ts';

@@ -4,6 +4,7 @@
  * a lost condition as a `WriteConflict` and an item past 400 KB as `limit_exceeded`.
  */
 import {
+  GroupedCalls,
   type IdempotencyRecord,
   limitExceeded,
   MAX_COMMIT_ITEMS,
@@ -28,7 +29,6 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { GroupedCalls } from './grouped-calls.ts';
 import { assertItemFits, assertTransactionFits } from './item-size.ts';
 import { idempotencyItem, type Item } from './items.ts';
 import { keys } from './keys.ts';

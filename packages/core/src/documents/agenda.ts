@@ -5,6 +5,7 @@
  * unique and gapless within a year.
  */
 import { localDate } from '../calendar.ts';
+import { GroupedCalls } from '../grouped-calls.ts';
 import { type CaseChange, type Store, WriteConflict } from '../ports.ts';
 import { pauseBeforeRetry } from '../retry.ts';
 import { DEFAULT_DOCUMENT_SETTINGS } from './letter-document.ts';
@@ -34,28 +35,30 @@ export type AgendaBuild<T> = (agendaNumber: string) => {
   readonly result: T;
 };
 
-interface Waiting {
+/** A registration waiting for its turn: the store it commits to, and its build. */
+interface Registration {
   readonly store: AgendaStore;
   /** The registration's date in WIB (the unit's zone): it names the year and the month. */
   readonly date: string;
-  /** The year's counter (`agenda#2026`). */
-  readonly name: string;
   readonly build: AgendaBuild<unknown>;
-  readonly done: (result: unknown) => void;
-  readonly fail: (error: unknown) => void;
 }
+
+/** How one registration's commit went: its result, or the error of its own commit. */
+type Outcome =
+  { readonly ok: true; readonly result: unknown } | { readonly ok: false; readonly error: unknown };
 
 /**
  * Registrations in one process take their agenda numbers in turns, and the ones that arrive
  * while a turn is out go together in the next: one transaction of up to `MAX_AGENDA_GROUP`
  * cases and one write of the counter, from the value read to that plus their count, the
- * numbers in the order they arrived (a database's group commit). Without turns a crowd in one
- * process (the embedded runtime, the load test's clients) all read the same value, one
- * committed and the rest lost the transaction, paused and read again: 100 concurrent
- * registrations made 2,185 transactions and the load test's registrations waited up to 22 s
- * (issue 17). In turns one at a time they made 100, and under the load test waited for each
- * other (p50 531 to 695 ms against 207 to 251 ms for the same writes made directly); together,
- * 18 transactions, and 165 to 174 ms under the load (BENCHMARKS.md, P5).
+ * numbers in the order they arrived (a database's group commit: `GroupedCalls`, a lane for
+ * each store's counter of a year). Without turns a crowd in one process (the embedded runtime,
+ * the load test's clients) all read the same value, one committed and the rest lost the
+ * transaction, paused and read again: 100 concurrent registrations made 2,185 transactions and
+ * the load test's registrations waited up to 22 s (issue 17). In turns one at a time they made
+ * 100, and under the load test waited for each other (p50 531 to 695 ms against 207 to 251 ms
+ * for the same writes made directly); together, 18 transactions, and 165 to 174 ms under the
+ * load (BENCHMARKS.md, P5).
  *
  * A registration that finds no turn under way goes at once, alone: on Lambda (one request an
  * instance) every one does, as before. A group whose transaction fails for any reason (a claim
@@ -65,83 +68,64 @@ interface Waiting {
  * which others it met. Across processes nothing changes: the conditional write decides.
  */
 export class AgendaTurns {
-  readonly #waiting: Waiting[] = [];
-  #serving = false;
-  /** Each counter's value after this process's last commit, while no failure cast doubt on it. */
+  /** Each lane's counter value after this process's last commit, while nothing cast doubt on it. */
   readonly #committed = new Map<string, number>();
+  readonly #stores = new WeakMap<AgendaStore, number>();
+  #storeCount = 0;
+  readonly #turns = new GroupedCalls<Registration, Outcome>(
+    (lane, group) => this.#turn(lane, group),
+    () => 1,
+    MAX_AGENDA_GROUP,
+  );
 
   /**
    * Commits the change `build` makes under the next agenda number of `now`'s year, with the
    * registrations waiting beside it; resolves to its result, or rejects with the error of its
    * own commit (a `WriteConflict` the caller decides on: `lostAgendaRace`).
    */
-  commit<T>(store: AgendaStore, now: Date, build: AgendaBuild<T>): Promise<T> {
+  async commit<T>(store: AgendaStore, now: Date, build: AgendaBuild<T>): Promise<T> {
     const date = localDate(now, 'Asia/Jakarta');
-    return new Promise<T>((done, fail) => {
-      this.#waiting.push({
-        store,
-        date,
-        name: sequenceName('agenda', date),
-        build,
-        done: done as (result: unknown) => void,
-        fail,
-      });
-      if (!this.#serving) void this.#serve();
-    });
-  }
-
-  async #serve(): Promise<void> {
-    this.#serving = true;
-    // Turns that found none under way read the counter: another instance may have moved it
+    const lane = `${this.#storeId(store)}#${sequenceName('agenda', date)}`;
+    // A turn that finds none under way reads the counter: another instance may have moved it
     // since this one's last commit. The turns that follow start from the value committed.
-    this.#committed.clear();
-    for (;;) {
-      const settle = await this.#turn(this.#nextGroup());
-      // Serving ends before the last turn's callers hear how it went: a registration they send
-      // next finds none under way, and reads the counter.
-      const more = this.#waiting.length > 0;
-      if (!more) this.#serving = false;
-      settle();
-      if (!more) return;
-    }
+    if (!this.#turns.busy(lane)) this.#committed.delete(lane);
+    const outcome = await this.#turns.call(lane, { store, date, build });
+    if (!outcome.ok) throw outcome.error;
+    return outcome.result as T;
   }
 
-  /** The first waiting and those after it on the same store and counter, in arrival order. */
-  #nextGroup(): Waiting[] {
-    const head = this.#waiting[0]!;
-    const group: Waiting[] = [];
-    for (let i = 0; i < this.#waiting.length && group.length < MAX_AGENDA_GROUP;) {
-      const w = this.#waiting[i]!;
-      if (w.store === head.store && w.name === head.name) group.push(...this.#waiting.splice(i, 1));
-      else i += 1;
-    }
-    return group;
+  /** A number for each store seen (one in practice: the Service's), so that lanes never mix stores. */
+  #storeId(store: AgendaStore): number {
+    let id = this.#stores.get(store);
+    if (id === undefined) this.#stores.set(store, (id = this.#storeCount++));
+    return id;
   }
 
-  /** Commits a group; resolves to what tells its members how it went. */
-  async #turn(group: readonly Waiting[]): Promise<() => void> {
+  /** A group's turn; a group that failed commits its members one by one. */
+  async #turn(lane: string, group: readonly Registration[]): Promise<Outcome[]> {
     try {
-      const results = await this.#commitGroup(group);
-      return () => group.forEach((w, i) => w.done(results[i]));
+      const results = await this.#commitGroup(lane, group);
+      return results.map((result) => ({ ok: true, result }));
     } catch (error) {
-      if (group.length === 1) return () => group[0]!.fail(error);
-      const settles: (() => void)[] = [];
-      for (const w of group) settles.push(await this.#turn([w]));
-      return () => settles.forEach((settle) => settle());
+      if (group.length === 1) return [{ ok: false, error }];
+      const outcomes: Outcome[] = [];
+      for (const registration of group) outcomes.push(...(await this.#turn(lane, [registration])));
+      return outcomes;
     }
   }
 
   /** One transaction: each member's change under its number, the counter's write with the last. */
-  async #commitGroup(group: readonly Waiting[]): Promise<unknown[]> {
-    const { store, name } = group[0]!;
+  async #commitGroup(lane: string, group: readonly Registration[]): Promise<unknown[]> {
+    const { store, date } = group[0]!;
+    const name = sequenceName('agenda', date);
     // The value this process committed last, when it knows one: no read (the write checks it).
-    const known = this.#committed.get(name);
+    const known = this.#committed.get(lane);
     const [settings, current] = await Promise.all([
       store.getDocumentSettings(),
       known ?? store.getSequence(name),
     ]);
     const pattern = (settings ?? DEFAULT_DOCUMENT_SETTINGS).agendaNumberPattern;
-    const built = group.map((w, i) => w.build(formatNumber(pattern, current + 1 + i, w.date)));
+    const built = group.map((r, i) => r.build(formatNumber(pattern, current + 1 + i, r.date)));
     const claim: SequenceClaim = { name, value: current + group.length, expected: current };
     const changes = built.map(({ change }, i) =>
       i === built.length - 1 ? { ...change, sequence: claim } : change,
@@ -149,10 +133,10 @@ export class AgendaTurns {
     try {
       await (changes.length === 1 ? store.commit(changes[0]!) : store.commitAll(changes));
     } catch (error) {
-      this.#committed.delete(name);
+      this.#committed.delete(lane);
       throw error;
     }
-    this.#committed.set(name, claim.value);
+    this.#committed.set(lane, claim.value);
     return built.map((b) => b.result);
   }
 }

@@ -46,6 +46,17 @@ describe('GroupedCalls', () => {
     expect(groups).toHaveLength(3);
   });
 
+  it('says a lane is busy while a call is out, and idle before its callers hear the answer', async () => {
+    const { gates, send } = gated<number>();
+    const calls = new GroupedCalls(send);
+    expect(calls.busy('a')).toBe(false);
+    const answer = calls.call('a', 1).then((a) => ({ a, busy: calls.busy('a') }));
+    expect(calls.busy('a')).toBe(true);
+    expect(calls.busy('b')).toBe(false);
+    gates[0]!.release();
+    expect(await answer).toEqual({ a: 'a:1', busy: false });
+  });
+
   it('keeps lanes apart: a call in one does not hold another', () => {
     const { groups, send } = gated<number>();
     const calls = new GroupedCalls(send);

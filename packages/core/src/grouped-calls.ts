@@ -8,7 +8,8 @@
  * (BENCHMARKS, P3), so the step's reads stop being most of what it waits for.
  *
  * A group shares its call's fate: a failure (after the SDK's retries) fails each of its
- * callers, as it would have failed each alone.
+ * callers, as it would have failed each alone. The registrations' agenda numbers
+ * (`AgendaTurns`) use it too, with a `send` that answers each member of a failed group alone.
  */
 interface Waiter<Req, Res> {
   readonly request: Req;
@@ -37,6 +38,14 @@ export class GroupedCalls<Req, Res> {
     this.#send = send;
     this.#weight = weight;
     this.#capacity = capacity;
+  }
+
+  /**
+   * Whether a call of `lane` is in flight: a caller now would ride in the next one. A lane is
+   * idle again before the callers of its last call hear the answer.
+   */
+  busy(lane: string): boolean {
+    return this.#waiting.has(lane);
   }
 
   call(lane: string, request: Req): Promise<Res> {
