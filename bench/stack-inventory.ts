@@ -1,5 +1,5 @@
 import { App } from 'aws-cdk-lib';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pantauStacks } from '../infra/pantau-stack.ts';
@@ -12,10 +12,17 @@ export function inventory() {
   const cdkJson = JSON.parse(readFileSync(new URL('../cdk.json', import.meta.url), 'utf8')) as {
     context: Record<string, unknown>;
   };
-  const web = mkdtempSync(join(tmpdir(), 'pantau-cost-web-'));
+  const dir = mkdtempSync(join(tmpdir(), 'pantau-cost-'));
+  const web = join(dir, 'web');
   try {
+    mkdirSync(web);
     writeFileSync(join(web, 'index.html'), '<!doctype html><title>Pantau</title>');
-    const app = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
+    // The assembly beside the web folder, removed with it (an App's default is a folder of its
+    // own in the temporary directory, left behind).
+    const app = new App({
+      outdir: join(dir, 'cdk.out'),
+      context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] },
+    });
     pantauStacks(app, 'Pantau', {
       env: { account: '123456789012', region: 'ap-southeast-3' },
       callbackUrls: [],
@@ -71,6 +78,6 @@ export function inventory() {
       sweepMinutes: Number(schedule),
     };
   } finally {
-    rmSync(web, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
   }
 }

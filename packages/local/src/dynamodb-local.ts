@@ -24,6 +24,7 @@ import {
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { writeKeyFile } from './search-key.ts';
@@ -344,6 +345,9 @@ export async function startDynamoDbLocal(options: {
   const engine = engineFiles();
   const args = [
     `-Djava.library.path=${engine.lib}`,
+    // Node's temporary directory, not Java's own /tmp: the engine unpacks its SQLite library
+    // there at each start, and a test run's (vitest.config.ts) is removed when the run ends.
+    `-Djava.io.tmpdir=${tmpdir()}`,
     '-jar',
     engine.jar,
     ...(path ? ['-dbPath', path] : ['-inMemory']),
