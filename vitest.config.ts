@@ -94,6 +94,8 @@ export default defineConfig({
           // One in-memory DynamoDB Local for every runtime of the tier (test/support/runtime.ts),
           // the same JVM the integration tier then uses (test/support/dynamodb-global-setup.ts).
           globalSetup: ['test/support/dynamodb-global-setup.ts'],
+          // A runtime a file leaves running is stopped at its end, and the file fails.
+          setupFiles: ['test/support/e2e-setup.ts'],
           // A poll waits on the runtime's answer to a write; 1 s (the default) is not enough on a
           // loaded 2-core machine. As long as the browser tests' own page timeout.
           expect: { poll: { timeout: 15_000 } },

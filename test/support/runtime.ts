@@ -44,6 +44,21 @@ export interface RunningPantau {
   crash(): Promise<void>;
 }
 
+/**
+ * The stops of the runtimes started in this process and neither stopped nor crashed yet. Vitest
+ * ends its workers with SIGTERM, which runs no `exit` handler: a runtime a file left running
+ * outlived the run (and the run's temporary directory, its data dir). The e2e tier's set-up
+ * (`e2e-setup.ts`) stops them at each file's end and fails the file that left them.
+ */
+const running = new Set<() => Promise<void>>();
+
+/** Stops every runtime of this process still running; how many there were. */
+export async function stopLeftRunning(): Promise<number> {
+  const left = [...running];
+  await Promise.all(left.map((stop) => stop()));
+  return left.length;
+}
+
 export async function startPantau(
   options: { env?: Record<string, string>; dataDir?: string; ownDynamoDb?: boolean } = {},
 ): Promise<RunningPantau> {
@@ -89,13 +104,16 @@ export async function startPantau(
   process.once('exit', killGroup);
 
   const stop = async () => {
+    running.delete(stop);
     await terminate(child, exited);
     process.off('exit', killGroup);
     if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
   };
+  running.add(stop);
 
   let pid = 0;
   const crash = async () => {
+    running.delete(stop);
     process.kill(pid, 'SIGKILL');
     await exited;
     process.off('exit', killGroup);
