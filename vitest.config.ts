@@ -31,7 +31,14 @@ process.env.NODE_COMPILE_CACHE ??= join(import.meta.dirname, 'node_modules/.cach
  */
 const runTmp = mkdtempSync(join(tmpdir(), 'pantau-test-run-'));
 process.env.TMPDIR = runTmp;
-process.once('exit', () => rmSync(runTmp, { recursive: true, force: true }));
+process.once('exit', () => {
+  try {
+    rmSync(runTmp, { recursive: true, force: true, maxRetries: 3 });
+  } catch (error) {
+    // A folder left behind is not worth the run's result.
+    console.warn(`could not remove ${runTmp}: ${String(error)}`);
+  }
+});
 
 // Test tiers, named by file (see README "Tests"):
 //   unit         *.test.ts beside the code, pure logic, no I/O (and the import rules)
