@@ -7,7 +7,7 @@
 import { CreateTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { copyFile, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SHORT_LIVED_JVM } from '../../../test/support/jvm.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
@@ -104,7 +104,8 @@ describe('the embedded DynamoDB Local', () => {
   // Java's own temporary directory is /tmp whatever TMPDIR says: each start left its unpacked
   // SQLite library there (1 MB), outside a test run's directory, which is removed at its end.
   it("unpacks what it needs in Node's temporary directory (TMPDIR), not Java's /tmp", async () => {
-    const tmp = await mkdtemp(join(tmpdir(), 'pantau-jvm-tmp-'));
+    const outer = tmpdir();
+    const tmp = await mkdtemp(join(outer, 'pantau-jvm-tmp-'));
     dirs.push(tmp);
     vi.stubEnv('TMPDIR', tmp);
     try {
@@ -112,7 +113,7 @@ describe('the embedded DynamoDB Local', () => {
       db = await startDynamoDbLocal({ dataDir, onExit: unexpected });
       await client(db.credentials).send(new ListTablesCommand({}));
     } finally {
-      vi.stubEnv('TMPDIR', dirname(tmp));
+      vi.stubEnv('TMPDIR', outer);
     }
     expect((await readdir(tmp)).filter((f) => /sqlite.*\.so$/.test(f))).toHaveLength(1);
   }, 90_000);
