@@ -239,6 +239,12 @@ describe('the console with the keyboard alone', () => {
       page,
       /^p\[status\] Kirim tanggapan: Tersimpan, dengan lampiran jawaban\.pdf\.$/,
     );
+    // The history read again with the answer in it (it reloads beside the case, a moment later).
+    await page
+      .getByRole('region', { name: 'Riwayat' })
+      .getByText('Tanggapan instansi')
+      .first()
+      .waitFor();
     await screenshot(page, 'kb-20-answer-sent');
 
     // "Not ours": the competent agency picked from the list with the arrows and Enter.

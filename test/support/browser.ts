@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 /**
- * Debian's Chromium driven by playwright-core (no browser download: `.ci/run` installs the
- * `chromium` package when it is missing). Screenshots of each main screen go to SCREENSHOTS.
+ * Debian's Chromium headless shell driven by playwright-core (no browser download: `.ci/run`
+ * installs the `chromium-headless-shell` package when it is missing). Screenshots of each main
+ * screen go to SCREENSHOTS.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,13 +19,21 @@ import {
 import { expect } from 'vitest';
 import { onDemand } from '@pantau/documents/on-demand';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * Chromium's headless shell: the same Blink, V8 and Skia as the browser (its version is
+ * Debian's `chromium`'s), without the browser's own UI layer, and what Playwright itself runs
+ * headless. Pages render alike (the screenshots are the same pixels) and cost about 30 % less
+ * CPU than the full browser's headless mode (four console files: 129 against 90 CPU-s, 121
+ * against 92 s; issue 17, goal 5). `CHROMIUM_PATH=/usr/bin/chromium` runs them in the full
+ * browser.
+ */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium-headless-shell';
 export const SCREENSHOTS = join(import.meta.dirname, '../../test-results/screenshots');
 
 function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
-      `${CHROMIUM} not found: install Debian's Chromium (apt-get install -y chromium), as .ci/run does`,
+      `${CHROMIUM} not found: install Chromium's headless shell (apt-get install -y chromium-headless-shell), as .ci/run does`,
     );
   }
   return chromium.launch({
