@@ -10,6 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
+  demoUser,
   fitsWidth,
   openBrowser,
   phoneContext,
@@ -47,7 +48,7 @@ beforeAll(async () => {
     timezoneId: 'Asia/Jakarta',
   });
   page.setDefaultTimeout(15_000);
-  await signInAs(page, pantau.url, /^Admin setneg/);
+  await signInAs(page, pantau.url, demoUser('setneg', 'central_admin'));
 }, 240_000);
 
 afterAll(async () => {
@@ -59,7 +60,7 @@ describe('the central admin’s pages', () => {
   it('fits the agencies directory on a 390 px phone', async () => {
     const phone = await (await phoneContext(browser)).newPage();
     phone.setDefaultTimeout(15_000);
-    await signInAs(phone, pantau.url, /^Admin setneg/);
+    await signInAs(phone, pantau.url, demoUser('setneg', 'central_admin'));
     await phone.goto(`${pantau.url}/admin/agencies`);
     await phone.locator('tbody tr').filter({ hasText: 'Kepolisian Negara' }).first().waitFor();
     await screenshot(phone, 'admin-agencies-phone');

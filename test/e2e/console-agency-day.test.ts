@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import {
+  demoUser,
   accessibilityViolations,
   action,
   openAction,
@@ -126,7 +127,7 @@ beforeAll(async () => {
     { token: central },
   );
   expect(withdrawn.status, withdrawn.text).toBe(200);
-  await signInAs(page, pantau.url, /^Petugas pemprov-bali/);
+  await signInAs(page, pantau.url, demoUser('pemprov-bali', 'agency_officer'));
 });
 
 afterAll(async () => {

@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
+  demoUser,
   fitsWidth,
   mainScreen,
   openBrowser,
@@ -95,7 +96,7 @@ describe('console: 2027’s holidays entered and declared in December 2026', () 
     expect((await assignment('pemkot-jayapura')).calendarWarnings).toMatchObject([
       { year: 2027, target: 'resolution' },
     ]);
-    await signInAs(/^Admin setneg/);
+    await signInAs(demoUser('setneg', 'central_admin'));
     await page
       .getByText('Hari libur tahun 2027 belum dinyatakan lengkap', { exact: false })
       .waitFor();
@@ -201,7 +202,7 @@ describe('console: 2027’s holidays entered and declared in December 2026', () 
     await signOut();
 
     // The agency in WIT reads its own deadline in its zone, not flagged.
-    await signInAs(/^Petugas pemkot-jayapura/);
+    await signInAs(demoUser('pemkot-jayapura', 'agency_officer'));
     await page.goto(`${pantau.url}/cases/${caseId}`);
     await page.getByText('Penyelesaian: 2 Mar 2027, 23.59 WIT', { exact: false }).first().waitFor();
     expect(await page.getByText(UNCOVERED).count()).toBe(0);
@@ -210,7 +211,7 @@ describe('console: 2027’s holidays entered and declared in December 2026', () 
     // The calendar page on a phone.
     const phone = await (await phoneContext(browser)).newPage();
     page = phone;
-    await signInAs(/^Admin setneg/);
+    await signInAs(demoUser('setneg', 'central_admin'));
     await page.getByRole('link', { name: 'Kalender', exact: true }).click();
     await page.getByRole('spinbutton', { name: 'Tahun' }).fill('2027');
     await page.locator('tbody tr').filter({ hasText: 'Tahun Baru 2027 Masehi' }).waitFor();

@@ -12,6 +12,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
+  demoUser,
   accessibilityViolations,
   action,
   deskSettled,
@@ -106,7 +107,7 @@ afterAll(async () => {
 
 describe('console: focal points and their member units', () => {
   it('the ATR/BPN coordinator delegates an assignment to a member unit from the case page', async () => {
-    await signInAs(/^Koordinator atr-bpn/);
+    await signInAs(demoUser('atr-bpn', 'agency_coordinator'));
     await page.goto(`${pantau.url}/cases/${ids.land}`);
     const delegate = action(page, 'Delegasikan ke unit anggota');
     await openAction(delegate);
@@ -147,7 +148,7 @@ describe('console: focal points and their member units', () => {
   });
 
   it('the member unit opens the case from a bare link (a bookmark, an e-mail) and can act on it', async () => {
-    await signInAs(/^Petugas kanwil-bpn-jatim/); // lands on its queue: a visit
+    await signInAs(demoUser('kanwil-bpn-jatim', 'agency_officer')); // lands on its queue: a visit
     const queueLink = page.getByRole('link', { name: /^Antrean/ });
     // The visit is recorded by the API's clock (the manual one), not the browser's.
     await expect
@@ -179,7 +180,7 @@ describe('console: focal points and their member units', () => {
   });
 
   it('the coordinator takes the assignment back; the member unit no longer sees the case', async () => {
-    await signInAs(/^Koordinator atr-bpn/);
+    await signInAs(demoUser('atr-bpn', 'agency_coordinator'));
     await page.goto(`${pantau.url}/cases/${ids.land}`);
     // The page settled first (its deadlines, letters and timeline load after the case and move
     // the button down): twice in a dozen runs the form never came after the click.
@@ -227,7 +228,7 @@ describe('console: focal points and their member units', () => {
 
 describe('console: the queue', () => {
   it('keeps its filters in the URL; "All" shows completed assignments behind a toggle, saying the case reopened', async () => {
-    await signInAs(/^Petugas pln/);
+    await signInAs(demoUser('pln', 'agency_officer'));
     await page.getByRole('link', { name: /^Antrean/ }).click();
     await page.getByText('0 penugasan').waitFor();
     await page.getByLabel('Termasuk yang tuntas, dialihkan dan ditarik').check();
@@ -264,7 +265,7 @@ describe('console: an agency’s queue, many at once', () => {
           }
         ).id,
       );
-    await signInAs(/^Petugas pemkot-jayapura/);
+    await signInAs(demoUser('pemkot-jayapura', 'agency_officer'));
     await page.getByRole('link', { name: /^Antrean/ }).click();
     await page.getByText('3 penugasan').waitFor();
     const send = page.getByRole('button', { name: /^Konfirmasi penerimaan yang dipilih/ });
@@ -324,7 +325,7 @@ describe('console: the central desk', () => {
   it('its first screen at 1366 × 768 says what needs attention, each list a jump away; empty lists take no card', async () => {
     await page.setViewportSize({ width: 1366, height: 768 });
     try {
-      await signInAs(/^Petugas setneg/);
+      await signInAs(demoUser('setneg', 'central_officer'));
       const link = summary().getByRole('link', { name: '1 dibuka kembali oleh pengadu' });
       await link.waitFor();
       await expect.poll(() => nothingIn().innerText()).toMatch(/^Tidak ada: pengaduan baru, /);
@@ -358,7 +359,7 @@ describe('console: the central desk', () => {
   });
 
   it('a reopened case is on the desk; central forwards it back to the agency that completed it', async () => {
-    await signInAs(/^Petugas setneg/);
+    await signInAs(demoUser('setneg', 'central_officer'));
     const reopened = desk(/Dibuka kembali oleh pengadu/);
     await reopened.getByRole('link', { name: REOPENED }).waitFor();
     await expect.poll(() => reopened.getByRole('heading').innerText()).toMatch(/pengadu 1/);
@@ -384,7 +385,7 @@ describe('console: the central desk', () => {
       { token: await as('polri', 'agency_officer'), headers: { 'idempotency-key': 'ext-1' } },
     );
     expect(asked.status, asked.text).toBe(201);
-    await signInAs(/^Petugas setneg/);
+    await signInAs(demoUser('setneg', 'central_officer'));
     const card = desk(/Permintaan perpanjangan menunggu keputusan/);
     await card.getByRole('link', { name: EXTENSION }).waitFor();
     expect(await card.innerText()).toContain(
@@ -433,7 +434,7 @@ describe('console: the central desk', () => {
       { token: officer },
     );
     expect(asked.status, asked.text).toBe(201);
-    await signInAs(/^Petugas setneg/);
+    await signInAs(demoUser('setneg', 'central_officer'));
     await page.goto(`${pantau.url}/cases/${id}`);
     const decide = action(page, /Permintaan perpanjangan 7 hari kerja/);
     await decide.getByLabel('Keputusan').selectOption('false');
@@ -449,7 +450,7 @@ describe('console: the central desk', () => {
       { token: await as('pemprov-bali', 'agency_officer') },
     );
     expect(redirected.status, redirected.text).toBe(200);
-    await signInAs(/^Petugas setneg/);
+    await signInAs(demoUser('setneg', 'central_officer'));
     const card = desk(/Bukan kewenangan: menunggu penerusan ulang/);
     await card.getByRole('link', { name: REDIRECTED }).waitFor();
     // At 1,280 px the half-width card holds all five columns: "Eskalasi" whole, not "Eskalas"
@@ -476,7 +477,7 @@ describe('console: the central desk', () => {
 
 describe('console: admin', () => {
   it('an admin edits Polri’s contacts: changes one, adds a head, removes one', async () => {
-    await signInAs(/^Admin setneg/);
+    await signInAs(demoUser('setneg', 'central_admin'));
     await page.getByRole('link', { name: 'Instansi' }).click();
     const row = page.getByRole('row', { name: /polri/ });
     const edit = row.locator('details.action').filter({ hasText: /^Ubah kontak/ });
@@ -512,7 +513,7 @@ describe('console: admin', () => {
   });
 
   it('removing a holiday asks first and says how many deadlines move; a year without holidays is flagged', async () => {
-    await signInAs(/^Admin setneg/);
+    await signInAs(demoUser('setneg', 'central_admin'));
     await page.getByRole('link', { name: 'Kalender' }).click();
     await page.getByRole('spinbutton', { name: 'Tahun' }).fill('2026');
     // The first holiday in April: inside the open assignments' deadlines (forwarded in March).
@@ -559,7 +560,7 @@ describe('console: the desk once deadlines pass', () => {
       // first reminder out), the follow-ups of those acknowledged due within two working days.
       const moved = await http.post('/dev/clock', { now: '2026-03-27T03:00:00.000Z' });
       expect(moved.status, moved.text).toBe(200);
-      await signInAs(/^Petugas setneg/);
+      await signInAs(demoUser('setneg', 'central_officer'));
       await deskSettled(page);
       const newly = desk(/^Baru lewat tenggat/);
       await expect.poll(() => newly.getByText('Surat pengingat I').count()).toBeGreaterThan(0);

@@ -16,6 +16,7 @@ import type { Locator, Page } from 'playwright-core';
 import { freePort } from '@pantau/local';
 import { pdfText } from '../../packages/documents/test/read-back.ts';
 import {
+  demoUser,
   openBrowser,
   mainScreen,
   signInAs as signInAs_,
@@ -64,7 +65,7 @@ afterAll(async () => {
 
 describe('documents in the console', () => {
   it('registers a complaint received by letter, with the letter’s number, date and sender', async () => {
-    await signInAs(/^Petugas setneg/);
+    await signInAs(demoUser('setneg', 'central_officer'));
     await page.goto(`${pantau.url}/cases/new`);
     await page.getByLabel('Nomor surat').fill('045/RT-03/III/2026');
     await page.getByLabel('Tanggal surat').fill('2026-03-10');
@@ -244,7 +245,7 @@ describe('documents in the console', () => {
   });
 
   it('lets an admin set the agenda pattern, letterhead and signatory', async () => {
-    await signInAs(/^Admin setneg/);
+    await signInAs(demoUser('setneg', 'central_admin'));
     await page.getByRole('link', { name: 'Dokumen' }).click();
     await page.waitForURL((u) => u.pathname === '/admin/documents');
     const pattern = page.getByLabel(/^Pola nomor agenda/);

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
+  demoUser,
   accessibilityViolations,
   mainScreen,
   openBrowser,
@@ -112,7 +113,7 @@ describe('a letter that never reached its agency', () => {
     expect(await letterOfCase()).toMatchObject({ status: 'failed', attempts: 5 });
     expect(await letterOfCase(second)).toMatchObject({ status: 'failed', attempts: 5 });
 
-    await signInAs_(page, pantau.url, /^Petugas setneg/);
+    await signInAs_(page, pantau.url, demoUser('setneg', 'central_officer'));
     const card = page.getByRole('region', { name: /Surat gagal terkirim/ });
     // Summed up by agency: how many, why in words, where they went, and whom to ask (an officer
     // cannot open the agencies page).
@@ -260,7 +261,7 @@ describe('an agency no letter ever reached (audit: 41 agencies, three bad addres
     expect(failed.length).toBeGreaterThanOrEqual(3);
 
     await page.setViewportSize({ width: 1366, height: 768 });
-    await signInAs_(page, pantau.url, /^Petugas setneg/);
+    await signInAs_(page, pantau.url, demoUser('setneg', 'central_officer'));
     // Overdue by agency: BULOG has not ignored the letters, none reached it.
     const byAgency = page.getByRole('region', { name: /Lewat tenggat per instansi/ });
     const row = byAgency.getByRole('row').filter({ hasText: BULOG });

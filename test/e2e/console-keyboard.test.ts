@@ -12,6 +12,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
+  demoUser,
+  demoUserName,
   accessibilityViolations,
   openBrowser,
   screenshot,
@@ -110,8 +112,8 @@ describe('the console with the keyboard alone', () => {
 
   it('central signs in and registers a complaint: sent empty, the summary’s links are targets big enough to hit', async () => {
     await page.goto(`${pantau.url}/signin`);
-    await page.getByRole('button', { name: /^Petugas setneg/ }).waitFor();
-    await tabTo(page, /^button Petugas setneg/);
+    await page.getByRole('button', { name: demoUser('setneg', 'central_officer') }).waitFor();
+    await tabTo(page, new RegExp(`^button ${demoUserName('setneg', 'central_officer')} — `));
     await page.keyboard.press('Enter');
     await page.waitForURL((u) => u.pathname === '/desk');
     await focusSettles(page, /^h1 Meja kerja hari ini/);
@@ -140,7 +142,7 @@ describe('the console with the keyboard alone', () => {
   });
 
   it('central verifies, forwards (an agency removed again) and plans an activity', async () => {
-    await signInAs(page, pantau.url, /^Petugas setneg/);
+    await signInAs(page, pantau.url, demoUser('setneg', 'central_officer'));
     await page.goto(`${pantau.url}/cases/${receivedId}`);
     await page.getByRole('heading', { level: 1, name: 'Bantuan sosial tidak cair' }).waitFor();
     // The same complainant's other case (the fixture's NIK, phone and e-mail), found by the
@@ -207,7 +209,7 @@ describe('the console with the keyboard alone', () => {
   });
 
   it('an agency acknowledges, answers with a file and says "not ours", Esc taking back the question', async () => {
-    await signInAs(page, pantau.url, /^Petugas pemprov-bali/);
+    await signInAs(page, pantau.url, demoUser('pemprov-bali', 'agency_officer'));
     await page.goto(`${pantau.url}/cases/${forwardedId}`);
     await page.getByRole('heading', { level: 1, name: 'Izin usaha ditahan' }).waitFor();
     await tabTo(page, /^button Konfirmasi penerimaan$/);

@@ -10,6 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
+  demoUser,
   action,
   deskSettled,
   fitsWidth,
@@ -69,7 +70,7 @@ afterAll(async () => {
 
 describe('console: oversight', () => {
   it('Polri asks for more time; central approves it on the case page; the deadline moves', async () => {
-    await signInAs(/^Petugas polri/);
+    await signInAs(demoUser('polri', 'agency_officer'));
     await page.goto(`${pantau.url}/cases/${caseId}`);
     const ask = action(page, 'Minta perpanjangan waktu');
     await openAction(ask);
@@ -85,7 +86,7 @@ describe('console: oversight', () => {
     await page.getByText('Permintaan perpanjangan', { exact: true }).waitFor();
     await signOut();
 
-    await signInAs(/^Petugas setneg/);
+    await signInAs(demoUser('setneg', 'central_officer'));
     await page.goto(`${pantau.url}/cases/${caseId}`);
     const polri = page.getByRole('region', { name: /Penugasan: Kepolisian/ });
     const before = await polri
@@ -111,7 +112,7 @@ describe('console: oversight', () => {
   });
 
   it('PLN says "not ours"; the desk shows it awaiting re-forward; central re-forwards to the suggested agency', async () => {
-    await signInAs(/^Petugas pln/);
+    await signInAs(demoUser('pln', 'agency_officer'));
     await page.goto(`${pantau.url}/cases/${caseId}`);
     const notOurs = action(page, 'Bukan kewenangan kami');
     await openAction(notOurs);
@@ -125,7 +126,7 @@ describe('console: oversight', () => {
     await expect.poll(() => assignmentHeading('pln').innerText()).toContain('Bukan kewenangan');
     await signOut();
 
-    await signInAs(/^Petugas setneg/);
+    await signInAs(demoUser('setneg', 'central_officer'));
     const redirected = page.getByRole('region', {
       name: /Bukan kewenangan: menunggu penerusan ulang/,
     });
@@ -147,7 +148,7 @@ describe('console: oversight', () => {
   });
 
   it('the ATR/BPN coordinator sees its member unit’s assignment when it includes member units', async () => {
-    await signInAs(/^Koordinator atr-bpn/);
+    await signInAs(demoUser('atr-bpn', 'agency_coordinator'));
     await page.getByText('Tidak ada data.').waitFor();
     await page.getByLabel('Termasuk unit anggota').check();
     const row = page.getByRole('row', { name: new RegExp(SUBJECT) });
@@ -158,7 +159,7 @@ describe('console: oversight', () => {
 
   it('reminder letters reach the agency’s Letters page, its own only', async () => {
     await api(pantau.url).post('/dev/clock', { advance: 'P12D' }); // 28 March: reminder I is out
-    await signInAs(/^Petugas kanwil-bpn-jatim/);
+    await signInAs(demoUser('kanwil-bpn-jatim', 'agency_officer'));
     await page.getByRole('link', { name: 'Surat' }).click();
     await expect.poll(() => page.locator('ul.letters').innerText()).toContain('Surat pengingat I');
     expect(await page.locator('ul.letters').innerText()).not.toMatch(/polri|Kepolisian/);
@@ -173,7 +174,7 @@ describe('console: oversight', () => {
 
   it('central goes from "overdue by agency" to that agency’s overdue assignments, and to its part of the case', async () => {
     // 28 March: the member unit never acknowledged (Polri's deadline moved; PLN redirected).
-    await signInAs(/^Petugas setneg/);
+    await signInAs(demoUser('setneg', 'central_officer'));
     await deskSettled(page);
     const card = page.getByRole('region', { name: /Lewat tenggat per instansi/ });
     await card.getByRole('link', { name: 'Kantor Wilayah BPN Provinsi Jawa Timur' }).click();
@@ -199,7 +200,7 @@ describe('console: oversight', () => {
   });
 
   it('an admin adds an agency as a member unit of a focal point, in WITA', async () => {
-    await signInAs(/^Admin setneg/);
+    await signInAs(demoUser('setneg', 'central_admin'));
     await page.getByRole('link', { name: 'Instansi' }).click();
     const add = action(page, 'Tambah instansi');
     await openAction(add);
@@ -235,7 +236,7 @@ describe('console: oversight', () => {
   });
 
   it('an admin adds a cuti bersama at short notice and sees how many deadlines moved; the policy page saves', async () => {
-    await signInAs(/^Admin setneg/);
+    await signInAs(demoUser('setneg', 'central_admin'));
     await page.getByRole('link', { name: 'Kalender' }).click();
     await openAction(action(page, 'Tambah hari libur / cuti bersama'));
     await page.getByLabel('Tanggal', { exact: true }).fill('2026-03-27');
@@ -270,7 +271,7 @@ describe('console: oversight', () => {
     'central plans a mediation, reports it, and closes the case',
     { timeout: 240_000 },
     async () => {
-      await signInAs(/^Petugas setneg/);
+      await signInAs(demoUser('setneg', 'central_officer'));
       await page.goto(`${pantau.url}/cases/${caseId}`);
       const plan = action(page, 'Rencanakan kegiatan pemantauan');
       await openAction(plan);
@@ -325,7 +326,7 @@ describe('console: oversight', () => {
       const phone = await phoneContext(browser);
       const small = await phone.newPage();
       small.setDefaultTimeout(15_000);
-      await signInAs_(small, pantau.url, /^Petugas setneg/);
+      await signInAs_(small, pantau.url, demoUser('setneg', 'central_officer'));
       await small
         .getByRole('region', { name: /Usulan klarifikasi dari eskalasi/ })
         .locator('li')

@@ -10,6 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import {
+  demoUser,
   action,
   fitsWidth,
   openBrowser,
@@ -62,7 +63,7 @@ afterAll(async () => {
 
 describe('the console in plain words', () => {
   it('a failed submit puts focus on the error summary, in sentences naming the fields, in both languages', async () => {
-    await signInAs(page, pantau.url, /^Petugas setneg/);
+    await signInAs(page, pantau.url, demoUser('setneg', 'central_officer'));
     await page.goto(`${pantau.url}/cases/new`);
     await expect.poll(() => heading(page)).toBe('Catat pengaduan');
     await page.getByLabel('NIK').fill('5171');
@@ -92,7 +93,7 @@ describe('the console in plain words', () => {
   });
 
   it('on the long policy page the summary at the top takes focus when the button at the bottom fails', async () => {
-    await signInAs(page, pantau.url, /^Admin setneg/);
+    await signInAs(page, pantau.url, demoUser('setneg', 'central_admin'));
     await page.goto(`${pantau.url}/admin/policies`);
     await expect.poll(() => heading(page)).toBe('Kebijakan SLA dan tahapan eskalasi');
     // The ladder's steps are named in words, not by their codes.
@@ -117,7 +118,7 @@ describe('the console in plain words', () => {
   });
 
   it('an agency in WITA reads its deadlines in WITA; the count starts on the next working day; "not ours" picks the competent agency by name', async () => {
-    await signInAs(page, pantau.url, /^Petugas pemprov-bali/);
+    await signInAs(page, pantau.url, demoUser('pemprov-bali', 'agency_officer'));
     await page.goto(`${pantau.url}/cases/${caseId}`);
     await expect.poll(() => heading(page)).toBe('Izin usaha ditahan tanpa alasan');
     const deadlines = page.locator('.deadlines');
@@ -177,7 +178,7 @@ describe('the console in plain words', () => {
   });
 
   it('central reads names, not codes, and the timeline says what changed; a new tab stays signed in', async () => {
-    await signInAs(page, pantau.url, /^Petugas setneg/);
+    await signInAs(page, pantau.url, demoUser('setneg', 'central_officer'));
     await page.goto(`${pantau.url}/cases/${caseId}`);
     await page.getByRole('heading', { name: /Penugasan: Pemerintah Provinsi Bali/ }).waitFor();
     const timeline = page.locator('.timeline');
@@ -204,7 +205,7 @@ describe('the console in plain words', () => {
     const phone = await phoneContext(browser);
     const p = await phone.newPage();
     p.setDefaultTimeout(15_000);
-    await signInAs(p, pantau.url, /^Petugas setneg/);
+    await signInAs(p, pantau.url, demoUser('setneg', 'central_officer'));
     const screens: [string, string, string][] = [
       ['/desk', 'Meja kerja hari ini', '24-phone-desk'],
       ['/cases', 'Daftar pengaduan', '24-phone-register'],
@@ -233,7 +234,7 @@ describe('the console in plain words', () => {
     expect(await label.evaluate((t) => t.getBoundingClientRect().height)).toBeGreaterThanOrEqual(
       11,
     );
-    await signInAs(p, pantau.url, /^Petugas polri/);
+    await signInAs(p, pantau.url, demoUser('polri', 'agency_officer'));
     await expect.poll(() => heading(p)).toBe('Antrean pengaduan');
     await p.getByRole('link', { name: LONG_WORD }).waitFor();
     expect(await fitsWidth(p), 'queue').toBe(true);
@@ -256,7 +257,7 @@ describe('the console in plain words', () => {
     p.setDefaultTimeout(15_000);
     await p.goto(`${pantau.url}/track`);
     await p.evaluate(() => localStorage.setItem('pantau.lang', 'en'));
-    await signInAs(p, pantau.url, /^Petugas setneg/);
+    await signInAs(p, pantau.url, demoUser('setneg', 'central_officer'));
     for (const [path, title, name] of [
       ['/desk', 'Today’s desk', '25-en-desk'],
       ['/cases', 'Complaints', '25-en-register'],
@@ -269,7 +270,7 @@ describe('the console in plain words', () => {
       await expect.poll(() => heading(p)).toBe(title);
       await mainScreen(p, name);
     }
-    await signInAs(p, pantau.url, /^Petugas pemprov-bali/);
+    await signInAs(p, pantau.url, demoUser('pemprov-bali', 'agency_officer'));
     await expect.poll(() => heading(p)).toBe('Complaint queue');
     await mainScreen(p, '25-en-queue');
     await p.goto(`${pantau.url}/cases/${caseId}`);

@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import {
+  demoUser,
   action,
   openBrowser,
   mainScreen,
@@ -192,7 +193,7 @@ describe('the tracking page, as the complainant sees it', () => {
 
 describe('central asks for what is missing; the complainant reads what to send and how', () => {
   it('central writes what is missing when asking for it', async () => {
-    await signInAs(/^Petugas setneg/);
+    await signInAs(demoUser('setneg', 'central_officer'));
     await page.goto(`${pantau.url}/cases/${waiting.id}`);
     await page.getByLabel('Keputusan verifikasi').selectOption('needs_info');
     // Asking without saying what for is not allowed in the console.
@@ -353,7 +354,7 @@ describe('the tracking code never travels in a URL the console requests', () => 
 
 describe('central takes the reopened complaint up again', () => {
   it('finds it on the desk and forwards it again to the same agencies', async () => {
-    await signInAs(/^Petugas setneg/);
+    await signInAs(demoUser('setneg', 'central_officer'));
     const reopened = page.getByRole('region', { name: /^Dibuka kembali oleh pengadu/ });
     await reopened.getByRole('link', { name: SUBJECT }).waitFor();
     await mainScreen(page, 'track-15-desk-reopened');

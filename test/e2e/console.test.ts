@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import {
+  demoUser,
   openBrowser,
   mainScreen,
   signInAs as signInAs_,
@@ -59,7 +60,7 @@ describe('web console', () => {
 
   it('works from the keyboard: a skip link first, then sign-in with Tab and Enter', async () => {
     await page.goto(`${pantau.url}/signin`);
-    await page.getByRole('button', { name: /^Petugas setneg/ }).waitFor();
+    await page.getByRole('button', { name: demoUser('setneg', 'central_officer') }).waitFor();
     // The page's heading takes focus (screen readers announce the page) ...
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     // ... and the first thing in tab order is the skip link, shown when focused.
@@ -76,18 +77,18 @@ describe('web console', () => {
     // From the heading, Tab reaches a demo user; Enter signs in.
     await page.getByRole('heading', { level: 1 }).focus();
     let focused = '';
-    for (let i = 0; i < 12 && !focused.startsWith('Admin setneg'); i += 1) {
+    for (let i = 0; i < 12 && !demoUser('setneg', 'central_admin').test(focused); i += 1) {
       await page.keyboard.press('Tab');
       focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
     }
-    expect(focused).toMatch(/^Admin setneg/);
+    expect(focused).toMatch(demoUser('setneg', 'central_admin'));
     await page.keyboard.press('Enter');
     await page.waitForURL((u) => u.pathname === '/desk');
     await signOut();
   });
 
   it('a central officer registers a complaint (validation first), verifies it and forwards it to two agencies', async () => {
-    await signInAs(/^Petugas setneg/);
+    await signInAs(demoUser('setneg', 'central_officer'));
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).innerText())
       .toBe('Meja kerja hari ini');
@@ -163,7 +164,7 @@ describe('web console', () => {
   });
 
   it('an agency officer finds it in the queue, reads the deadlines and answers', async () => {
-    await signInAs(/^Petugas polri/);
+    await signInAs(demoUser('polri', 'agency_officer'));
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).innerText())
       .toBe('Antrean pengaduan');
@@ -232,7 +233,7 @@ describe('web console', () => {
   });
 
   it('the statistics page shows both agencies’ answers, sortable, in the table and the chart', async () => {
-    await signInAs(/^Petugas setneg/);
+    await signInAs(demoUser('setneg', 'central_officer'));
     await page.getByRole('link', { name: 'Statistik' }).click();
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).innerText())

@@ -8,7 +8,13 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mainScreen, openBrowser, signInAs, type TestBrowser } from '../support/browser.ts';
+import {
+  demoUser,
+  mainScreen,
+  openBrowser,
+  signInAs,
+  type TestBrowser,
+} from '../support/browser.ts';
 import { type Api, api, type RunningPantau, startPantau, users } from '../support/runtime.ts';
 
 let pantau: RunningPantau;
@@ -81,7 +87,7 @@ const rowText = (row: number) =>
 
 describe('a unit’s register through the console', { timeout: 240_000 }, () => {
   it('dry run: each row ok or what to correct, in Indonesian, naming the column', async () => {
-    await signInAs(page, pantau.url, /^Admin setneg/);
+    await signInAs(page, pantau.url, demoUser('setneg', 'central_admin'));
     await chooseFile(REGISTER, 'register.csv');
     await expect
       .poll(() => page.getByRole('status').first().innerText())

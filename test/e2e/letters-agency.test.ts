@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../../packages/documents/test/read-back.ts';
 import {
+  demoUser,
   LEAKED_TEXT,
   mainScreen,
   openBrowser,
@@ -165,7 +166,7 @@ describe('letters to a municipality in WIT', { timeout: 240_000 }, () => {
   });
 
   it('the agency’s Letters page lists them in WIT, newest first, each with its number and PDF', async () => {
-    await signInAs(page, pantau.url, /^Petugas pemkot-jayapura/);
+    await signInAs(page, pantau.url, demoUser('pemkot-jayapura', 'agency_officer'));
     await page.goto(`${pantau.url}/letters`);
     await page.locator('li.card').first().waitFor();
     await mainScreen(page, 'letters-agency-wit');

@@ -18,6 +18,8 @@ import {
 } from 'playwright-core';
 import { expect } from 'vitest';
 import { onDemand } from '@pantau/documents/on-demand';
+import { DEMO_USERS } from '@pantau/local';
+import type { Role } from '@pantau/core';
 
 /**
  * Chromium's headless shell: the same Blink, V8 and Skia as the browser (its version is
@@ -202,6 +204,20 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   });
   return violations;
 }
+
+/** The name of an agency's demo user in a role (`/dev/users`). */
+export function demoUserName(agency: string, role: Role): string {
+  const user = DEMO_USERS.find((u) => u.agency === agency && u.role === role);
+  if (!user) throw new Error(`no demo user ${role} in ${agency}`);
+  return user.name;
+}
+
+/**
+ * The sign-in page's button for an agency's demo user in a role: the person's name, then the
+ * role ("Dimas Anggara — Petugas pusat").
+ */
+export const demoUser = (agency: string, role: Role): RegExp =>
+  new RegExp(`^${demoUserName(agency, role)} — `);
 
 /** Signs in on the embedded sign-in page as the demo user whose button matches `name`. */
 export async function signInAs(page: Page, url: string, name: RegExp): Promise<void> {

@@ -30,28 +30,39 @@ const DevUser = z
   })
   .meta({ id: 'DevUser' });
 
-/** The people a demo can sign in as: Setneg's admin and officer, each demo agency's two. */
+/**
+ * The people a demo can sign in as, by agency: Setneg's admin and officer, each demo agency's
+ * coordinator and officer. People's names, as a directory would give them: the console's
+ * header and sign-in page show them (an agency's id in a name read as a code, not a person).
+ */
+const DEMO_PEOPLE: Readonly<Record<string, readonly [string, string]>> = {
+  setneg: ['Ratna Kusumawardani', 'Dimas Anggara'],
+  'atr-bpn': ['Gilang Mahendra', 'Wening Purbasari'],
+  'kanwil-bpn-jatim': ['Fadli Kurniawan', 'Sekar Arum'],
+  'kanwil-bpn-sulsel': ['Tenri Anwar', 'Nurul Fadhilah'],
+  polri: ['Yudi Firmansyah', 'Rizky Ardiansyah'],
+  'pemprov-bali': ['Kadek Purnami', 'Gede Ariawan'],
+  'pemkot-jayapura': ['Octovianus Rumbewas', 'Ester Rumbiak'],
+  pln: ['Laras Pertiwi', 'Arya Wiratama'],
+};
+
 export const DEMO_USERS: readonly z.infer<typeof DevUser>[] = [
   { agency: 'setneg', agencyName: 'Asdep Pengaduan Masyarakat, Kemensetneg', central: true },
   ...DEMO_AGENCIES.map((a) => ({ agency: a.id, agencyName: a.name, central: false })),
-].flatMap(({ agency, agencyName, central }) =>
-  (central
-    ? ([
-        ['central_admin', 'Admin'],
-        ['central_officer', 'Petugas'],
-      ] as const)
-    : ([
-        ['agency_coordinator', 'Koordinator'],
-        ['agency_officer', 'Petugas'],
-      ] as const)
-  ).map(([role, title]) => ({
+].flatMap(({ agency, agencyName, central }) => {
+  const people = DEMO_PEOPLE[agency];
+  if (!people) throw new Error(`no demo people for agency ${agency}`);
+  const roles = central
+    ? (['central_admin', 'central_officer'] as const)
+    : (['agency_coordinator', 'agency_officer'] as const);
+  return roles.map((role, i) => ({
     sub: `${agency}-${role}`,
-    name: `${title} ${agency}`,
+    name: people[i]!,
     agency,
     agencyName,
     role,
-  })),
-);
+  }));
+});
 
 const ClockBody = z
   .strictObject({

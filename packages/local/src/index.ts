@@ -10,7 +10,7 @@ export { createLocalIssuer, LOCAL_AUDIENCE, LOCAL_ISSUER } from './issuer.ts';
 export { ensureTable, type Runtime, startRuntime, TABLE_NAME } from './runtime.ts';
 export { manualClock, parseDuration, type RuntimeClock, systemClock } from './clock.ts';
 export { buildConsole } from './console.ts';
-export { devRoutes } from './dev-routes.ts';
+export { DEMO_USERS, devRoutes } from './dev-routes.ts';
 export { LocalLadderEngine } from './engine.ts';
 export { emlMailer, toEml } from './mailer.ts';
 export { LocalJobRunner } from './jobs.ts';
